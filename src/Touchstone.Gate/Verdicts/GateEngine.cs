@@ -86,10 +86,12 @@ public static class GateEngine
             .OrderBy(c => c.Seed)
             .Select(c => $"candidate seed {c.Seed} {c.Status.ToString().ToLowerInvariant()}" + (c.Error is { Length: > 0 } e ? $": {e}" : ""))
             .ToList();
-        notes.AddRange(candidate.NonFinite.Select(p => $"candidate seed {p.Key}: value is {p.Value}"));
-        notes.AddRange(baseline.NonFinite.Select(p => $"baseline seed {p.Key}: value is {p.Value} (promote a clean run)"));
+        notes.AddRange(candidate.NonFinite.Select(p => $"candidate seed {p.Key}: value is {Invariant(p.Value)}"));
+        notes.AddRange(baseline.NonFinite.Select(p => $"baseline seed {p.Key}: value is {Invariant(p.Value)} (promote a clean run)"));
         return notes;
     }
+
+    private static string Invariant(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string MissingNote(MetricSample baseline, MetricSample candidate, SuiteGateInput suite, string variant, MetricDeclaration metric) =>
         baseline.Finite.Count == 0 && candidate.Finite.Count == 0
