@@ -13,6 +13,10 @@ public sealed class ConsoleReporter(IAnsiConsole console) : IGateReporter
         var result = report.Result;
         console.MarkupLine($"[bold]Touchstone gate[/] run [blue]{Markup.Escape(report.RunId)}[/] against [blue]{Markup.Escape(report.BaselinesDirectory)}[/]");
         console.MarkupLine($"[grey]{Markup.Escape(ReportText.Policy(result))}[/]");
+        foreach (var warning in report.Warnings)
+        {
+            console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+        }
         WriteTable("Gated metrics", result.Gated);
         WriteTable("Reported metrics (not gated, Benjamini–Hochberg)", result.Reported);
         foreach (var row in result.Verdicts.Where(r => r.Verdict != Verdict.NoChange))
@@ -44,7 +48,7 @@ public sealed class ConsoleReporter(IAnsiConsole console) : IGateReporter
             return;
         }
         var table = new Table().Border(TableBorder.Rounded).Title(title);
-        table.AddColumns("suite/variant", "metric", "verdict", "baseline", "n", "candidate", "n", "Δ [[CI]]", "margin", "p", "p adj", "test");
+        table.AddColumns("suite/variant", "metric", "verdict", "baseline (n)", "candidate (n)", "Δ [[CI]]", "margin", "p / adj", "test");
         foreach (var row in rows)
         {
             var (raw, adjusted) = ReportText.DecidingP(row);
@@ -52,14 +56,11 @@ public sealed class ConsoleReporter(IAnsiConsole console) : IGateReporter
                 new Text($"{row.Suite}/{row.Variant}"),
                 new Text(row.Metric.Key + (row.Metric.Direction == Core.Declarations.Direction.Lower ? " ↓" : " ↑")),
                 new Markup($"[{Colour(row)}]{row.Verdict.Label()}[/]"),
-                new Text(ReportText.MeanSd(row.Baseline)),
-                new Text(row.Baseline.N.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Text(ReportText.MeanSd(row.Candidate)),
-                new Text(row.Candidate.N.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Text($"{ReportText.MeanSd(row.Baseline)} ({row.Baseline.N})"),
+                new Text($"{ReportText.MeanSd(row.Candidate)} ({row.Candidate.N})"),
                 new Text(ReportText.Difference(row.Comparison)),
                 new Text(ReportText.Margin(row)),
-                new Text(raw),
-                new Text(adjusted),
+                new Text(raw == adjusted ? raw : $"{raw} / {adjusted}"),
                 new Text(ReportText.TestName(row)));
         }
         console.Write(table);

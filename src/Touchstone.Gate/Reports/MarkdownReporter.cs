@@ -20,6 +20,11 @@ public sealed class MarkdownReporter(TextWriter writer) : IGateReporter
         writer.WriteLine();
         writer.WriteLine($"Run `{report.RunId}` against `{report.BaselinesDirectory}` · {ReportText.Policy(result)}");
         writer.WriteLine();
+        foreach (var warning in report.Warnings)
+        {
+            writer.WriteLine($"> ⚠️ {warning}");
+            writer.WriteLine();
+        }
         if (result.GatedCounts.Count > 0)
         {
             writer.WriteLine($"**{ReportText.Counts(result)}**");

@@ -24,7 +24,7 @@ public sealed record DifferenceEstimate(double Difference, double StandardError,
     /// <summary>Two-sided confidence interval at <paramref name="level"/> (e.g. 0.90).</summary>
     public (double Low, double High) ConfidenceInterval(double level)
     {
-        var t = StudentT.InvCDF(0, 1, DegreesOfFreedom, 1 - (1 - level) / 2);
+        var t = StudentTQuantile.Of(1 - (1 - level) / 2, DegreesOfFreedom);
         return (Difference - t * StandardError, Difference + t * StandardError);
     }
 }

@@ -1,5 +1,3 @@
-using MathNet.Numerics.Distributions;
-
 namespace Touchstone.Gate.Statistics;
 
 /// <summary>How the seeds of the two sides relate.</summary>
@@ -79,15 +77,15 @@ public static class SampleSize
         {
             var n = Math.Min(baselineSeeds, candidateSeeds);
             var df = n - 1.0;
-            return (StudentT.InvCDF(0, 1, df, 1 - alpha) + StudentT.InvCDF(0, 1, df, power)) / Math.Sqrt(n);
+            return (StudentTQuantile.Of(1 - alpha, df) + StudentTQuantile.Of(power, df)) / Math.Sqrt(n);
         }
         var dfTwo = baselineSeeds + candidateSeeds - 2.0;
-        return (StudentT.InvCDF(0, 1, dfTwo, 1 - alpha) + StudentT.InvCDF(0, 1, dfTwo, power))
+        return (StudentTQuantile.Of(1 - alpha, dfTwo) + StudentTQuantile.Of(power, dfTwo))
             * Math.Sqrt(1.0 / baselineSeeds + 1.0 / candidateSeeds);
     }
 
     private static double Quantile(double p, int n, SampleDesign design) =>
-        StudentT.InvCDF(0, 1, design == SampleDesign.Paired ? n - 1 : 2 * n - 2, p);
+        StudentTQuantile.Of(p, design == SampleDesign.Paired ? n - 1 : 2 * n - 2);
 
     private static double Square(double x) => x * x;
 }
