@@ -37,6 +37,22 @@ public partial class Tensor
     public static Tensor Scalar<T>(T value, Device? device = null, bool requiresGrad = false) where T : unmanaged =>
         From<T>(new ReadOnlySpan<T>(in value), ReadOnlySpan<long>.Empty, device, requiresGrad);
 
+    /// <summary>A tensor of any dtype from its raw little-endian bytes (row-major).</summary>
+    internal static unsafe Tensor FromBytes(ReadOnlySpan<byte> data, ReadOnlySpan<long> shape, DType dtype, Device device)
+    {
+        fixed (byte* p = data)
+            return Native.Wrap(NativeMethods.ts_tensor_from_data(p, data.Length, shape, shape.Length, (int)dtype, (int)device.Type, device.Index), "from bytes");
+    }
+
+    /// <summary>The raw bytes of the values, row-major, copied to host memory.</summary>
+    internal unsafe byte[] ToBytes()
+    {
+        var bytes = new byte[NumEl * DType.ElementSize()];
+        fixed (byte* p = bytes)
+            Native.Check(NativeMethods.ts_tensor_copy_to(Handle, p, bytes.LongLength), "to bytes");
+        return bytes;
+    }
+
     /// <summary>The values, flattened in row-major order, copied to host memory. T must match the dtype
     /// (convert first with <see cref="To(DType)"/>).</summary>
     public unsafe T[] ToArray<T>() where T : unmanaged
