@@ -64,4 +64,19 @@ public sealed class BaselineStoreTests
         Assert.StartsWith($"baseline {temp.Combine("toy", "smoke.parquet")} cannot be read:", error.Message);
         Assert.Contains("touchstone promote --run <dir> --suite toy", error.Message);
     }
+
+    [Fact]
+    public void Baseline_file_is_plain_parquet_that_duckdb_reads_with_the_documented_columns()
+    {
+        using var temp = new TempDirectory();
+        new BaselineStore(temp.Path).Write(Sample());
+        var path = temp.Combine("toy", "smoke.parquet");
+        var result = DuckDb.Query($"SELECT * FROM read_parquet({DuckDb.Literal(path)}) ORDER BY seed");
+        Assert.Equal(
+            ["suite", "profile", "variant", "split", "metric", "seed", "value", "config_hash", "data_hash", "fingerprint", "device_kind", "libtorch_version", "run_id"],
+            result.Columns);
+        Assert.Equal([0.5, 0.4], result.Rows.Select(r => r[6].GetDouble()));
+        var metadata = DuckDb.Query($"SELECT decode(value) FROM parquet_kv_metadata({DuckDb.Literal(path)}) WHERE decode(key) = '{BaselineStore.SourceRunKey}'");
+        Assert.Equal("run-1", Assert.Single(metadata.Rows)[0].GetString());
+    }
 }
