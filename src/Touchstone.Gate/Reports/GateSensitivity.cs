@@ -19,7 +19,8 @@ public static class GateSensitivity
         {
             return lines;
         }
-        var strictest = policy.Alpha / tested.Count;
+        var family = result.HolmFamilySize;
+        var strictest = policy.Alpha / Math.Max(1, family);
         var groups = tested
             .Where(r => r.Comparison!.Method != TestMethod.Exact)
             .GroupBy(r => (Paired: r.Comparison!.Method == TestMethod.Paired, Baseline: r.Baseline.N, Candidate: r.Candidate.N))
@@ -34,10 +35,10 @@ public static class GateSensitivity
             var line = $"With {seeds} ({(paired ? "paired" : "unpaired, Welch")}; {group.Count()} metric{(group.Count() == 1 ? "" : "s")}), "
                 + $"a degradation of about {OneDecimal(shift)} {unit} beyond the margin is detected "
                 + $"{ReportText.Number(policy.Power * 100)}% of the time at α = {ReportText.Number(policy.Alpha)}";
-            if (tested.Count > 1)
+            if (family > 1)
             {
                 var strict = SampleSize.DetectableShift(nb, nc, design, strictest, policy.Power);
-                line += $"; at Holm's strictest step (α/{tested.Count} = {ReportText.Number(strictest)}) about {OneDecimal(strict)}";
+                line += $"; at Holm's strictest step (α/{family} = {ReportText.Number(strictest)}) about {OneDecimal(strict)}";
             }
             lines.Add(line + ". Smaller drops can pass as INCONCLUSIVE.");
         }

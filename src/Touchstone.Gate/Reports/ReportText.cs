@@ -93,6 +93,6 @@ public static class ReportText
 
     /// <summary>The policy in one line.</summary>
     public static string Policy(GateResult result) =>
-        $"α = {Number(result.Policy.Alpha)} (Holm across {result.Gated.Count(r => r.Comparison is not null)} tested gated metrics) · "
+        $"α = {Number(result.Policy.Alpha)} (Holm across {result.HolmFamilySize} tested gated metrics) · "
         + $"stale: {result.Policy.Stale.ToString().ToLowerInvariant()} · inconclusive: {result.Policy.Inconclusive.ToString().ToLowerInvariant()}";
 }

@@ -16,11 +16,17 @@ public static class GateEngine
     {
         var policy = input.Policy.Validated();
         var cases = input.Suites.SelectMany(suite => CasesOf(suite, policy)).ToList();
-        AdjustFamily(cases.Where(c => c.Row.IsGated && c.Row.Comparison is not null).ToList(), Holm.Adjust);
-        AdjustFamily(cases.Where(c => !c.Row.IsGated && c.Row.Comparison is not null).ToList(), BenjaminiHochberg.Adjust);
+        AdjustFamily(cases.Where(c => c.Row.IsGated && IsStatistical(c.Row)).ToList(), Holm.Adjust);
+        AdjustFamily(cases.Where(c => !c.Row.IsGated && IsStatistical(c.Row)).ToList(), BenjaminiHochberg.Adjust);
         var rows = cases.Select(c => Decide(c.Row, policy)).ToList();
         return new GateResult(rows, policy);
     }
+
+    /// <summary>
+    /// Whether a row's decision is a statistical test that can err. Exact (zero-variance) decisions cannot raise a
+    /// false alarm, so they stay out of the correction's family and do not make the other tests stricter.
+    /// </summary>
+    public static bool IsStatistical(MetricVerdict row) => row.Comparison is { Method: not TestMethod.Exact };
 
     // A row under construction; mutable only inside the engine, while the family corrections are applied.
     private sealed class Case(MetricVerdict row)

@@ -29,6 +29,9 @@ public sealed record GateResult(IReadOnlyList<MetricVerdict> Verdicts, GatePolic
     /// <summary>0 when passed, 1 when any row fails.</summary>
     public int ExitCode => Passed ? PassExitCode : FailExitCode;
 
+    /// <summary>How many gated rows went through a statistical test: the size of the Holm family.</summary>
+    public int HolmFamilySize => Gated.Count(GateEngine.IsStatistical);
+
     /// <summary>How many gated rows have each verdict (verdicts with none are left out).</summary>
     public IReadOnlyList<(Verdict Verdict, int Count)> GatedCounts =>
         Gated.GroupBy(v => v.Verdict).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();

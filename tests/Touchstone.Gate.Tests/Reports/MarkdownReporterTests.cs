@@ -18,7 +18,7 @@ public sealed class MarkdownReporterTests
     {
         var text = Render(SampleResults.Mixed());
         Assert.StartsWith("## ❌ Touchstone gate FAILED (3 of 5 gated metrics)", text);
-        Assert.Contains("α = 0.05 (Holm across 3 tested gated metrics) · stale: fail · inconclusive: pass", text);
+        Assert.Contains("α = 0.05 (Holm across 2 tested gated metrics) · stale: fail · inconclusive: pass", text);
         Assert.Contains("**1 REGRESSED · 1 NO-CHANGE · 1 INCONCLUSIVE · 1 DIVERGED · 1 STALE**", text);
     }
 
@@ -27,7 +27,7 @@ public sealed class MarkdownReporterTests
     {
         var line = Render(SampleResults.Mixed()).Split('\n').Single(l => l.Contains("`test/mse`"));
         Assert.Equal(
-            "| ❌ | spectral-gap / base | `test/mse` (lower is better) | **REGRESSED** | 1.024 ± 0.05595 | 5 | 1.33 ± 0.03742 | 5 | +0.306 [+0.2802, +0.3318] | 10% (0.1024) | <0.0001 | 0.0001 | worse · paired |",
+            "| ❌ | spectral-gap / base | `test/mse` (lower is better) | **REGRESSED** | 1.024 ± 0.05595 | 5 | 1.33 ± 0.03742 | 5 | +0.306 [+0.2802, +0.3318] | 10% (0.1024) | <0.0001 | <0.0001 | worse · paired |",
             line.TrimEnd());
     }
 
@@ -53,7 +53,7 @@ public sealed class MarkdownReporterTests
     public void Says_what_the_seeds_can_detect()
     {
         var text = Render(SampleResults.Mixed());
-        Assert.Contains("With 5 seeds per side (paired; 2 metrics), a degradation of about 1.4 sd of the per-seed differences beyond the margin is detected 80% of the time at α = 0.05; at Holm's strictest step (α/3 = 0.01667) about 1.8.", text);
+        Assert.Contains("With 5 seeds per side (paired; 2 metrics), a degradation of about 1.4 sd of the per-seed differences beyond the margin is detected 80% of the time at α = 0.05; at Holm's strictest step (α/2 = 0.025) about 1.7.", text);
         Assert.Contains("1 metric has no seed variance (deterministic runs)", text);
     }
 

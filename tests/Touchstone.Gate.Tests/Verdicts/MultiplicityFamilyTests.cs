@@ -62,12 +62,17 @@ public sealed class MultiplicityFamilyTests
     }
 
     [Fact]
-    public void Exact_decisions_survive_the_correction()
+    public void Exact_decisions_stay_certain_and_do_not_enlarge_the_family()
     {
+        // a is deterministic (constant shift, decided exactly); only b is a statistical test, so Holm's m = 1 and
+        // b's p = 0.0473 stays below α.
         var result = new SuiteBuilder().Metric(Lower("a")).Metric(Lower("b"))
             .Baseline("a", Base).Candidate("a", Base.Select(v => v + 0.2).ToArray())
             .Baseline("b", Base).Candidate("b", Shifted).Evaluate();
         Assert.Equal(Verdict.Regressed, result.Verdicts[0].Verdict);
         Assert.Equal(0, result.Verdicts[0].Comparison!.Worse.Adjusted);
+        Assert.Equal(0.0472732709973462673167, result.Verdicts[1].Comparison!.Worse.Adjusted, 9);
+        Assert.Equal(Verdict.Regressed, result.Verdicts[1].Verdict);
+        Assert.Equal(1, result.HolmFamilySize);
     }
 }
