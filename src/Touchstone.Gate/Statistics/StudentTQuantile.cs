@@ -4,9 +4,8 @@ namespace Touchstone.Gate.Statistics;
 
 /// <summary>
 /// Quantiles of Student's t. MathNet documents its <c>StudentT.InvCDF</c> as "not an explicit implementation, hence
-/// slow and unreliable" (here about 80× the cost of the CDF); the gate needs quantiles in every confidence interval
-/// and sample-size search, so this inverts MathNet's CDF by safeguarded Newton steps from the Cornish–Fisher
-/// expansion.
+/// slow and unreliable"; the gate needs quantiles in every confidence interval and in each step of the sample-size
+/// search, so this inverts MathNet's CDF by safeguarded Newton steps from the Cornish–Fisher expansion.
 /// </summary>
 public static class StudentTQuantile
 {
