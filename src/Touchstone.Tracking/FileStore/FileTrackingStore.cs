@@ -15,7 +15,6 @@ namespace Touchstone.Tracking.FileStore;
 public sealed partial class FileTrackingStore : ITrackingStore
 {
     private const string TrashFolder = ".trash";
-    private const string LockFile = ".tracking.lock";
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly TimeProvider _clock;
@@ -47,7 +46,7 @@ public sealed partial class FileTrackingStore : ITrackingStore
     public Task<string> CreateExperimentAsync(string name, CancellationToken cancellationToken) => Io("create an experiment", () =>
     {
         EnsureRoot();
-        using var _ = AcquireLock();
+        using var _ = ExperimentLock.Acquire(Root);
         if (AllExperiments().Any(e => e.Experiment.Name == name))
         {
             throw new MlflowRestException(400, "RESOURCE_ALREADY_EXISTS", $"experiment '{name}' already exists in {Root}");
@@ -289,23 +288,6 @@ public sealed partial class FileTrackingStore : ITrackingStore
         var temp = path + ".tmp";
         File.WriteAllText(temp, text, Utf8);
         File.Move(temp, path, overwrite: true);
-    }
-
-    // Serializes experiment creation across processes (e.g. CI shards sharing one mlruns) so a name stays unique.
-    private FileStream AcquireLock()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            try
-            {
-                return new FileStream(Path.Combine(Root, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(50);
-            }
-        }
     }
 
     private Task<T> Io<T>(string what, Func<T> action)
