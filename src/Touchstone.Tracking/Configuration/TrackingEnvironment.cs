@@ -74,13 +74,13 @@ public sealed class TrackingEnvironment
             var path = FileUri.ToPath(uri) ?? throw new TrackingException($"tracking URI '{uri}' names another host; a file store must be on this machine");
             return FileUri.FromPath(Path.Combine(WorkingDirectory, path));
         }
-        var scheme = uri.IndexOf(':') is var colon and > 1 ? uri[..colon] : null;
+        var scheme = uri.IndexOf(':') is var colon and > 1 ? uri[..colon] : uri == "databricks" ? uri : null;
         if (scheme is null)
         {
             return FileUri.FromPath(Path.Combine(WorkingDirectory, uri));
         }
         throw new TrackingException(
-            $"tracking URI scheme '{scheme}:' is not supported by this client (file: and http(s): are); for a database run `mlflow server --backend-store-uri {uri}` and set MLFLOW_TRACKING_URI=http://127.0.0.1:5000");
+            $"tracking URI '{uri}' ({scheme}) is not supported by this client, which writes file: stores and talks to http(s): servers; put an MLflow server in front of it (e.g. `mlflow server --backend-store-uri {uri}`) and set MLFLOW_TRACKING_URI to the server's http:// address");
     }
 
     /// <summary>Opens the backend for <paramref name="trackingUri"/> (null for the environment's).</summary>

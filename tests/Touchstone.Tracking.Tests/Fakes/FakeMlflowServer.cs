@@ -103,6 +103,13 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
             {
                 context.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString();
             }
+            if (fault.Message?.StartsWith("<html", StringComparison.Ordinal) == true)
+            {
+                context.Response.StatusCode = fault.StatusCode;
+                context.Response.ContentType = "text/html";
+                await context.Response.WriteAsync(fault.Message);
+                return;
+            }
             await WriteAsync(context, fault.StatusCode, new { error_code = fault.ErrorCode ?? CodeFor(fault.StatusCode), message = fault.Message ?? "injected fault" });
             return;
         }

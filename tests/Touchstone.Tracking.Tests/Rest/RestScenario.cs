@@ -51,6 +51,16 @@ public abstract class RestScenario : IAsyncLifetime
             OfflineProbeInterval = TimeSpan.FromMilliseconds(100),
         });
 
+    /// <summary>A deliverer on a fresh store, and a run created through it in experiment suite-a.</summary>
+    internal async Task<(Deliverer Deliverer, Touchstone.Tracking.Model.RunInfo Run)> CreateRunAsync(string runName)
+    {
+        var deliverer = new Deliverer(Store(), Retry);
+        var experimentId = await deliverer.EnsureExperimentAsync("suite-a", default);
+        var run = await deliverer.CreateRunAsync(
+            new Touchstone.Tracking.Model.CreateRunRequest(experimentId, Guid.NewGuid().ToString("N"), runName, "alice", 1, []), false, default);
+        return (deliverer, run);
+    }
+
     internal Task<SyncReport> SyncAsync(RestTrackingStore? store = null) =>
         OutboxSync.RunAsync(OutboxDirectory, store ?? Store(), Retry, Log);
 
