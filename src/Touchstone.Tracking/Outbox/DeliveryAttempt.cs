@@ -27,7 +27,7 @@ internal static class DeliveryAttempt
         try
         {
             var ack = await delivery.DeliverAsync(record, inDoubt, cancellationToken);
-            journal.Append([ack]);
+            journal.Append([ack], durable: false);
             return (DeliveryOutcome.Delivered, null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -45,7 +45,7 @@ internal static class DeliveryAttempt
         catch (Exception error)
         {
             var message = error is TrackingException ? error.Message : $"{error.GetType().Name}: {error.Message}";
-            journal.Append([new RejectEntry(record.Seq, message)]);
+            journal.Append([new RejectEntry(record.Seq, message)], durable: false);
             return (DeliveryOutcome.Rejected, message);
         }
     }

@@ -106,8 +106,12 @@ public sealed class OutboxJournal : IDisposable
     /// <summary>The next sequence number for a deliverable record.</summary>
     public long NextSeq() => Interlocked.Increment(ref _lastSeq);
 
-    /// <summary>Appends entries and forces them to disk before returning.</summary>
-    public void Append(IEnumerable<OutboxEntry> entries)
+    /// <summary>
+    /// Appends entries. Records to deliver are forced to disk before this returns; acknowledgements and refusals
+    /// only reach the OS (<paramref name="durable"/> false): losing one in a crash merely makes a sync check with the
+    /// store, which it does for every unacknowledged record anyway.
+    /// </summary>
+    public void Append(IEnumerable<OutboxEntry> entries, bool durable = true)
     {
         var text = new StringBuilder();
         foreach (var entry in entries)
@@ -118,7 +122,7 @@ public sealed class OutboxJournal : IDisposable
         lock (_gate)
         {
             _file.Write(bytes);
-            _file.Flush(flushToDisk: true);
+            _file.Flush(flushToDisk: durable);
         }
     }
 
