@@ -98,7 +98,7 @@ public static class MlflowCommand
         var runs = Path.Combine(workingDirectory, "results", "runs");
         return Directory.Exists(runs)
             ? Directory.EnumerateDirectories(runs).Order(StringComparer.Ordinal)
-                .Select(MlflowSinkFactory.OutboxDirectory).Where(OutboxJournal.Exists).ToList()
+                .Select(MlflowSinkFactory.OutboxDirectory).Where(o => OutboxSync.CountPending(o) > 0).ToList()
             : [];
     }
 }

@@ -30,7 +30,7 @@ internal sealed class DeliveryWorker
         _log = log;
         _probeInterval = probeInterval;
         _clock = clock;
-        _loop = Task.Run(() => RunAsync(_stop.Token));
+        _loop = Task.Run(() => GuardedRunAsync(_stop.Token));
     }
 
     /// <summary>True while the store is unavailable.</summary>
@@ -77,6 +77,21 @@ internal sealed class DeliveryWorker
             // Stopped mid-delivery: the record stays pending (and in doubt) in the journal.
         }
         return Queued == 0;
+    }
+
+    // The worker must not die silently: an error of its own (e.g. the journal cannot be written) stops delivery
+    // with a warning, and everything not acknowledged stays in the journal for a sync.
+    private async Task GuardedRunAsync(CancellationToken stop)
+    {
+        try
+        {
+            await RunAsync(stop);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            Offline = true;
+            _log.Warn($"MLflow delivery stopped ({error.GetType().Name}: {error.Message}); what was not delivered stays in {_journal.Directory} for `touchstone mlflow sync`");
+        }
     }
 
     private async Task RunAsync(CancellationToken stop)

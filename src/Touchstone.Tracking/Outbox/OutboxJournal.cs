@@ -138,9 +138,14 @@ public sealed class OutboxJournal : IDisposable
 
     // Every complete, readable line; the byte length up to the end of the last one. A torn or unreadable tail is
     // what a crash mid-append leaves, so it is dropped; an unreadable line before readable ones is damage.
-    private static (List<OutboxEntry> Entries, long ValidLength) Read(string path, Action<string> warn)
+    internal static (List<OutboxEntry> Entries, long ValidLength) Read(string path, Action<string> warn)
     {
-        var bytes = File.ReadAllBytes(path);
+        byte[] bytes;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+        }
         var entries = new List<OutboxEntry>();
         long validLength = 0;
         var start = 0;

@@ -37,6 +37,20 @@ public static class OutboxSync
         return first is null ? null : (System.Text.Json.JsonSerializer.Deserialize<OutboxEntry>(first, OutboxJournal.Json) as HeaderEntry)?.Target;
     }
 
+    /// <summary>
+    /// How many records of the outbox are not acknowledged yet (0 when there is no outbox). Reads without taking
+    /// the lock, so a running session's latest records may not be counted.
+    /// </summary>
+    public static int CountPending(string outboxDirectory)
+    {
+        if (!OutboxJournal.Exists(outboxDirectory))
+        {
+            return 0;
+        }
+        var (entries, _) = OutboxJournal.Read(Path.Combine(outboxDirectory, OutboxJournal.FileName), _ => { });
+        return new OutboxState(entries).Pending.Count();
+    }
+
     /// <summary>Replays the outbox in <paramref name="outboxDirectory"/> to <paramref name="store"/>.</summary>
     public static async Task<SyncReport> RunAsync(string outboxDirectory, ITrackingStore store, RetrySettings retry, TrackerLog log,
         CancellationToken cancellationToken = default)

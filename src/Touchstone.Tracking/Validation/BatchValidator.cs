@@ -39,6 +39,11 @@ public sealed record ValidatedBatch(LogBatch Accepted, IReadOnlyList<ValidationI
 /// <param name="truncateLongValues">False to refuse over-long values instead (<c>MLFLOW_TRUNCATE_LONG_VALUES=false</c>).</param>
 public sealed class BatchValidator(bool truncateLongValues = true)
 {
+    private const int KeyCacheLimit = 10_000;
+
+    // Curves log the same few keys thousands of times; remember each key's verdict (not thread-safe, like its owner).
+    private readonly Dictionary<string, string?> _keyProblems = new(StringComparer.Ordinal);
+
     /// <summary>Validates <paramref name="batch"/>; <paramref name="runName"/> names the run in messages.</summary>
     public ValidatedBatch Validate(LogBatch batch, string runName)
     {
@@ -93,9 +98,9 @@ public sealed class BatchValidator(bool truncateLongValues = true)
             : null;
     }
 
-    private static bool CheckMetric(Metric metric, string runName, List<ValidationIssue> issues)
+    private bool CheckMetric(Metric metric, string runName, List<ValidationIssue> issues)
     {
-        var problem = KeyRules.Problem(metric.Key);
+        var problem = KeyProblem(metric.Key);
         if (problem is null && metric.Timestamp < 0)
         {
             problem = $"the timestamp {metric.Timestamp} is negative; use Unix epoch milliseconds";
@@ -112,7 +117,7 @@ public sealed class BatchValidator(bool truncateLongValues = true)
     private string? CheckValue(EntityKind kind, string key, string? value, int limit, string runName, List<ValidationIssue> issues)
     {
         var noun = kind == EntityKind.Param ? "param" : "tag";
-        var problem = KeyRules.Problem(key) ?? (value is null ? "the value is null" : null);
+        var problem = KeyProblem(key) ?? (value is null ? "the value is null" : null);
         if (problem is not null)
         {
             issues.Add(new ValidationIssue(kind, key, $"run '{runName}': {noun} '{key}' was dropped: {problem}", Rejected: true));
@@ -134,6 +139,20 @@ public sealed class BatchValidator(bool truncateLongValues = true)
             $"run '{runName}': {noun} '{key}' value was truncated from {length} to {limit} characters, as MLflow does",
             Rejected: false));
         return ValueLimits.Truncate(value!, limit);
+    }
+
+    private string? KeyProblem(string key)
+    {
+        if (_keyProblems.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+        var problem = KeyRules.Problem(key);
+        if (_keyProblems.Count < KeyCacheLimit)
+        {
+            _keyProblems[key] = problem;
+        }
+        return problem;
     }
 
     private static string Short(string value) => value.Length <= 40 ? value : value[..40] + "…";

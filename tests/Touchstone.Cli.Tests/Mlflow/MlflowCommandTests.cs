@@ -48,7 +48,10 @@ public class MlflowCommandTests
 
         var (again, second) = Invoke(later, "mlflow", "sync");
         Assert.Equal(0, again);
-        Assert.Contains("0 records delivered", second);
+        Assert.Contains("nothing to sync", second);
+        var (explicitAgain, third) = Invoke(later, "mlflow", "sync", run.RunDirectory);
+        Assert.Equal(0, explicitAgain);
+        Assert.Contains("0 records delivered", third);
         Assert.Equal(5, (await MlrunsReader.ReadAsync(mlruns)).Single(r => r.Name == "shipped/seed-1").Metrics["train/loss"].Count);
     }
 
