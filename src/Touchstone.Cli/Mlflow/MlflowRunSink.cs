@@ -23,6 +23,7 @@ public sealed class MlflowRunSink : IRunSink
     private readonly TimeProvider _clock;
     private readonly Dictionary<string, TrackedRun> _parents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CellLog> _cells = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Split, string Metric), string> _keys = [];
     private MlflowTracker? _tracker;
     private RunManifest? _manifest;
     private bool _disabled;
@@ -56,7 +57,7 @@ public sealed class MlflowRunSink : IRunSink
     public void CurvePoint(CellPlan cell, MetricRow point, DateTimeOffset loggedAt) => Guard($"cell {cell.Id}", () =>
     {
         var log = _cells.GetValueOrDefault(cell.Id.ToString()) ?? StartCell(cell);
-        log.Add(new Metric(MlflowKeys.Metric(point.Split, point.Metric), point.Value, loggedAt.ToUnixTimeMilliseconds(), point.Step));
+        log.Add(new Metric(Key(point), point.Value, loggedAt.ToUnixTimeMilliseconds(), point.Step));
         if (log.Buffered >= _options.CurveBatchSize || _clock.GetUtcNow() - log.LastFlush >= _options.CurveFlushInterval)
         {
             Flush(log);
@@ -71,7 +72,7 @@ public sealed class MlflowRunSink : IRunSink
         var row = outcome.Row;
         var end = new DateTimeOffset(DateTime.SpecifyKind(row.StartedAt, DateTimeKind.Utc)).AddSeconds(row.DurationS);
         var finals = outcome.Metrics
-            .Select(m => new Metric(MlflowKeys.Metric(m.Split, m.Metric), m.Value, end.ToUnixTimeMilliseconds(), m.Step))
+            .Select(m => new Metric(Key(m), m.Value, end.ToUnixTimeMilliseconds(), m.Step))
             .Where(m => !log.AlreadyLogged(m))
             .ToList();
         _tracker!.Log(log.Run, new LogBatch(finals, [], TouchstoneTags.CellEnd(outcome)));
@@ -158,6 +159,17 @@ public sealed class MlflowRunSink : IRunSink
             return RunStatus.Killed;
         }
         return statuses.Any(s => s != RunStatus.Finished) ? RunStatus.Failed : RunStatus.Finished;
+    }
+
+    // Curves repeat a handful of names thousands of times: sanitize each once.
+    private string Key(MetricRow row)
+    {
+        if (!_keys.TryGetValue((row.Split, row.Metric), out var key))
+        {
+            key = MlflowKeys.Metric(row.Split, row.Metric);
+            _keys[(row.Split, row.Metric)] = key;
+        }
+        return key;
     }
 
     private string ExperimentFor(string suite) => _options.ExperimentName ?? suite;
