@@ -25,6 +25,8 @@ public static class MlflowSinkFactory
         {
             return new NoMlflowSink();
         }
+        // MLFLOW_EXPERIMENT_NAME applies even when the caller built the options without reading the environment.
+        options = options with { ExperimentName = options.ExperimentName ?? environment.ExperimentName };
         var synchronized = TextWriter.Synchronized(log);
         return new MlflowRunSink(() => OpenTracker(runDirectory, options, synchronized, environment), options, environment.UserId, synchronized);
     }

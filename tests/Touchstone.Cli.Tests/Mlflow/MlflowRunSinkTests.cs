@@ -120,6 +120,15 @@ public class MlflowRunSinkTests
     }
 
     [Fact]
+    public async Task Experiment_name_variable_is_honoured_with_default_options()
+    {
+        using var run = new RunFixture(new CellId("spectral-gap", "shipped", 0));
+        RunAll(run, Sink(run, new StringWriter(), new MlflowSinkOptions(), Environment(run, ("MLFLOW_EXPERIMENT_NAME", "team-exp"))));
+        var runs = await MlrunsReader.ReadAsync(run.Mlruns);
+        Assert.Equal(["team-exp"], runs.Select(r => r.ExperimentName).Distinct());
+    }
+
+    [Fact]
     public void Turned_off_sink_writes_nothing()
     {
         using var run = new RunFixture();
