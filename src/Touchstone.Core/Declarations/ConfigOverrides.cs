@@ -59,28 +59,38 @@ public static class ConfigOverrides
     }
 
     /// <summary>
-    /// Sets a normalized leaf override in <paramref name="tree"/> (which has the shape of the schema). Returns
-    /// false and reports when a record on the way is null.
+    /// Sets a normalized leaf override in <paramref name="tree"/> (which has the shape of <paramref name="schema"/>).
+    /// A record on the way that is null is first filled with its defaults when every key has one; otherwise the
+    /// override is reported and not applied.
     /// </summary>
-    public static bool Apply(JsonObject tree, ConfigOverride leaf, string origin, List<Diagnostic> errors)
+    public static bool Apply(ObjectSchema schema, JsonObject tree, ConfigOverride leaf, string origin, List<Diagnostic> errors)
     {
         var segments = leaf.Path.Split('.');
         var node = tree;
         for (var i = 0; i < segments.Length - 1; i++)
         {
-            if (node[segments[i]] is JsonObject next)
+            if (node[segments[i]] is not JsonObject next)
             {
-                node = next;
-                continue;
+                var prefix = string.Join('.', segments[..(i + 1)]);
+                if (Defaults(Resolve(schema, prefix, out _)) is not { } filled)
+                {
+                    errors.Add(new Diagnostic(leaf.Location, leaf.Path,
+                        $"{origin} sets '{leaf.Path}', but '{prefix}' is not set (null or absent) at that point; set '{prefix}' as a whole instead"));
+                    return false;
+                }
+                node[segments[i]] = next = filled;
             }
-            var prefix = string.Join('.', segments[..(i + 1)]);
-            errors.Add(new Diagnostic(leaf.Location, leaf.Path,
-                $"{origin} sets '{leaf.Path}', but '{prefix}' is not set (null or absent) at that point; set '{prefix}' as a whole instead"));
-            return false;
+            node = next;
         }
         node[segments[^1]] = leaf.Value?.DeepClone();
         return true;
     }
+
+    // A record whose every key has a default, as a tree of those defaults; null for anything else.
+    private static JsonObject? Defaults(SchemaNode? schema) =>
+        (schema is NullableSchema n ? n.Inner : schema) is ObjectSchema obj && obj.Properties.All(p => p.HasDefault)
+            ? new JsonObject(obj.Properties.Select(p => KeyValuePair.Create(p.Name, p.Default?.DeepClone())))
+            : null;
 
     /// <summary>
     /// The schema at a dotted path, or null with a message naming the first segment that does not exist.

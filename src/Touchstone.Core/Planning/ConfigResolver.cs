@@ -27,9 +27,10 @@ public static class ConfigResolver
     {
         var before = errors.Count;
         var tree = suite.Declaration.Config.DeepClone().AsObject();
-        Apply(tree, variant.Overrides, $"variant '{variant.Name}'", errors);
-        Apply(tree, profile.Overrides, $"profile '{profile.Name}'", errors);
-        Apply(tree, commandLine, "command-line", errors);
+        var schema = suite.Experiment.Schema;
+        Apply(schema, tree, variant.Overrides, $"variant '{variant.Name}'", errors);
+        Apply(schema, tree, profile.Overrides, $"profile '{profile.Name}'", errors);
+        Apply(schema, tree, commandLine, "command-line", errors);
         if (errors.Count > before)
         {
             return null;
@@ -59,11 +60,12 @@ public static class ConfigResolver
         return leaves;
     }
 
-    private static void Apply(JsonObject tree, IReadOnlyList<ConfigOverride> overrides, string origin, List<Diagnostic> errors)
+    private static void Apply(
+        ObjectSchema schema, JsonObject tree, IReadOnlyList<ConfigOverride> overrides, string origin, List<Diagnostic> errors)
     {
         foreach (var leaf in overrides)
         {
-            ConfigOverrides.Apply(tree, leaf, origin, errors);
+            ConfigOverrides.Apply(schema, tree, leaf, origin, errors);
         }
     }
 }
