@@ -56,12 +56,30 @@ internal static class RunCommand
             o.Suite, o.Profile, o.Variant, o.Seeds, o.Shard, o.Device, o.Jobs, o.Results, o.RunId, o.Resume, o.SuitesDir, o.Set,
             o.NoTracking, o.Overrides,
         };
+        o.Overrides.Validators.Add(result => CheckOverrideTokens(result, command));
         foreach (var provider in context.SinkProviders)
         {
             provider.AddOptions(command);
         }
         command.SetAction(parse => TouchstoneCli.Guard(context, () => Execute(context, parse, o)));
         return command;
+    }
+
+    // The trailing overrides take any token, so a misspelt option would land there: say what it is instead.
+    private static void CheckOverrideTokens(System.CommandLine.Parsing.ArgumentResult result, Command command)
+    {
+        foreach (var token in result.Tokens.Select(t => t.Value))
+        {
+            if (token.StartsWith('-'))
+            {
+                var names = command.Options.SelectMany(o => o.Aliases.Prepend(o.Name));
+                result.AddError($"unknown option '{token}'{Suggestions.DidYouMean(token, names)}");
+            }
+            else if (!token.Contains('='))
+            {
+                result.AddError($"'{token}' is neither an option nor a key.path=value override");
+            }
+        }
     }
 
     private static int Execute(CliContext context, ParseResult parse, Options o)

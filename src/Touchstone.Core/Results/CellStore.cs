@@ -31,14 +31,15 @@ public sealed record CommittedCell(CellRecord Record, CellFiles Files)
 /// </summary>
 public static class CellStore
 {
-    /// <summary>Commits a cell: metrics.parquet, curves.parquet, then cell.json; then drops the partial curve file.</summary>
+    /// <summary>Commits a cell: metrics.parquet, curves.parquet, removes the partial curve file, then writes cell.json.</summary>
     public static CommittedCell Commit(CellFiles files, CellRow row, IReadOnlyList<MetricRow> metrics, IReadOnlyList<MetricRow> curves)
     {
         AtomicFile.Write(files.Metrics, stream => ParquetRecords.Write(stream, metrics));
         AtomicFile.Write(files.Curves, stream => ParquetRecords.Write(stream, curves));
+        // curves.parquet now holds every point; the partial file goes before the commit so none outlives it.
+        File.Delete(files.PartialCurves);
         var record = new CellRecord(RunManifest.CurrentSchemaVersion, row, metrics.Count, curves.Count);
         AtomicFile.WriteJson(files.Record, record);
-        File.Delete(files.PartialCurves);
         return new CommittedCell(record, files);
     }
 
