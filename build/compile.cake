@@ -5,15 +5,8 @@ Task("Deps")
     .Does(() => Run("bash", "ci/install-deps.sh"));
 
 Task("Native")
-    .Description("Configure (once) and build the libtorch shim, libtouchstone_torch.so. Honours Torch_DIR / CMAKE_PREFIX_PATH.")
-    .Does(() =>
-    {
-        if (!FileExists(nativeBuild.CombineWithFilePath("CMakeCache.txt")))
-        {
-            Run("cmake", $"-S {Quote(nativeSource.FullPath)} -B {Quote(nativeBuild.FullPath)} -DCMAKE_BUILD_TYPE=Release");
-        }
-        Run("cmake", $"--build {Quote(nativeBuild.FullPath)} --parallel");
-    });
+    .Description("Build the libtorch shim, libtouchstone_torch.so (the same MSBuild target `dotnet build` runs). Honours Torch_DIR / CMAKE_PREFIX_PATH.")
+    .Does(() => Run("dotnet", $"msbuild {Quote(torchProject.FullPath)} -t:BuildTouchstoneTorchNative -nologo -v:minimal"));
 
 Task("Build")
     .Description("Build the solution in Release.")
