@@ -71,6 +71,29 @@ public sealed class ResolvedConfig
         }
     }
 
+    /// <summary>One value by its dotted path (e.g. <c>training.lr</c>), bound to <typeparamref name="T"/>.</summary>
+    /// <exception cref="KeyNotFoundException">The path does not exist in the config.</exception>
+    /// <exception cref="InvalidOperationException">The value does not fit <typeparamref name="T"/>.</exception>
+    public T Get<T>(string path)
+    {
+        JsonNode? node = _root;
+        foreach (var segment in path.Split('.'))
+        {
+            if (node is not JsonObject obj || !obj.TryGetPropertyValue(segment, out node))
+            {
+                throw new KeyNotFoundException($"The config has no key '{path}'.");
+            }
+        }
+        try
+        {
+            return node.Deserialize<T>(BindingOptions)!;
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidOperationException($"The config value at '{path}' does not fit {typeof(T).Name}: {e.Message}", e);
+        }
+    }
+
     /// <summary>Every leaf as a dotted path and a value, in canonical (sorted) order.</summary>
     public IReadOnlyList<ConfigEntry> Flatten()
     {

@@ -39,16 +39,27 @@ public sealed class Runner(IReadOnlyList<LoadedSuite> suites, RunEvents events, 
         var ran = 0;
         events.RunStarted(manifest);
         events.RunPlanned(plans.Count, committed.Count);
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var errors = new ConcurrentQueue<Exception>();
         try
         {
             var queue = new ConcurrentQueue<CellPlan>(pending);
             void Work()
             {
-                while (!cancellation.IsCancellationRequested && queue.TryDequeue(out var plan))
+                while (!failed.IsCancellationRequested && queue.TryDequeue(out var plan))
                 {
-                    if (RunCell(layout, manifest, plan, fingerprintHash, cancellation))
+                    try
                     {
-                        Interlocked.Increment(ref ran);
+                        if (RunCell(layout, manifest, plan, fingerprintHash, cancellation))
+                        {
+                            Interlocked.Increment(ref ran);
+                        }
+                    }
+                    catch (Exception e)
+                    {
+                        // A harness error (a disk that cannot be written): stop taking cells, report it after the others stop.
+                        errors.Enqueue(e);
+                        failed.Cancel();
                     }
                 }
             }
@@ -60,6 +71,10 @@ public sealed class Runner(IReadOnlyList<LoadedSuite> suites, RunEvents events, 
             else
             {
                 Task.WaitAll(Enumerable.Range(0, jobs).Select(_ => Task.Factory.StartNew(Work, TaskCreationOptions.LongRunning)).ToArray());
+            }
+            if (errors.TryPeek(out var first))
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
             }
         }
         finally

@@ -81,6 +81,27 @@ public sealed class ChildRun : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>Sends a signal (INT, TERM) with kill(1), as a terminal or a CI runner would.</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start("kill", ["-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    /// <summary>Polls until <paramref name="moment"/> holds. Fails if the run ended first.</summary>
+    public void WaitFor(Func<bool> moment, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!moment())
+        {
+            if (_process.HasExited || clock.Elapsed > timeout)
+            {
+                throw new InvalidOperationException($"the moment did not come while the run was going:\n{Output}");
+            }
+            Thread.Sleep(2);
+        }
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)

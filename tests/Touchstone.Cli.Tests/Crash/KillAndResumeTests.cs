@@ -79,6 +79,32 @@ public sealed class KillAndResumeTests(ReferenceRun reference) : IClassFixture<R
         AssertComplete(run);
     }
 
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public void Signal_stops_cleanly_with_130_and_the_run_resumes_to_the_same_tables(string signal)
+    {
+        using var dir = new TempDirectory("touchstone-crash");
+        var run = dir.Combine("run");
+        using (var child = ChildRun.Start(dir.Path, ReferenceRun.Arguments(dir.Path, "run")))
+        {
+            child.WaitFor(() => PartialPoints(run, Cells[1]) >= 4, Patience);
+            child.Signal(signal);
+            var exit = child.WaitForExit(Patience);
+
+            Assert.True(exit == 130, child.Output);
+            Assert.Contains($"Stopped with 1 of 6 cells done. Continue with: touchstone run --resume {run}", child.Output);
+        }
+        // What finished is in the run-level tables; the cell that was stopped left no commit marker.
+        Assert.Single(Parquet.ParquetRecords.Read<CellRow>(Path.Combine(run, "cells.parquet")));
+        Assert.False(File.Exists(CellFile(run, Cells[1], "cell.json")));
+        Assert.Contains("stopped by the user before the cell finished", File.ReadAllText(CellFile(run, Cells[1], "cell.log")));
+
+        Resume(dir.Path, run);
+
+        AssertComplete(run);
+    }
+
     private static Func<bool> Moment(string moment, string run)
     {
         System.Diagnostics.Stopwatch? sinceManifest = null;

@@ -111,3 +111,25 @@ public sealed class ConfigHashTests
         Assert.StartsWith("The config does not fit DemoConfig at 'data.n_train':", e.Message);
     }
 }
+
+public sealed class ConfigAccessTests
+{
+    [Fact]
+    public void Get_reads_one_value_by_path_typed()
+    {
+        var config = new ResolvedConfig(Demo.Load().Declaration.Config);
+
+        Assert.Equal(0.001, config.Get<double>("training.lr"));
+        Assert.Equal(Optimizer.Adamw, config.Get<Optimizer>("training.optimizer"));
+        Assert.Equal([128, 64], config.Get<int[]>("model.hidden"));
+        Assert.Equal("The config has no key 'training.lrr'.", Assert.Throws<KeyNotFoundException>(() => config.Get<double>("training.lrr")).Message);
+    }
+
+    [Fact]
+    public void Flatten_lists_every_leaf_in_canonical_order()
+    {
+        var config = new ResolvedConfig(JsonNode.Parse("""{"b": {"y": [1, 2], "x": "s"}, "a": null}""")!.AsObject());
+
+        Assert.Equal([new ConfigEntry("a", "null"), new ConfigEntry("b.x", "s"), new ConfigEntry("b.y", "[1,2]")], config.Flatten());
+    }
+}
