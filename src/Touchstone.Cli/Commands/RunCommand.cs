@@ -15,7 +15,7 @@ namespace Touchstone.Cli.Commands;
 /// <summary><c>touchstone run</c>: plan the cells, run them, write the results, print the summary.</summary>
 internal static class RunCommand
 {
-    private sealed record Options(
+    internal sealed record Options(
         Option<string[]> Suite,
         Option<string> Profile,
         Option<string[]> Variant,
@@ -91,7 +91,9 @@ internal static class RunCommand
         }
         var overrideTexts = (parse.GetValue(o.Set) ?? []).Concat(parse.GetValue(o.Overrides) ?? []).ToList();
         var resume = parse.GetValue(o.Resume);
-        var prepared = resume is null ? Plan(context, parse, o, overrideTexts) : Resume(context, parse, o, resume, overrideTexts);
+        var prepared = resume is null
+            ? RunPreparation.Plan(context, parse, o, overrideTexts)
+            : RunPreparation.Resume(context, parse, o, resume, overrideTexts);
         jobs = Jobs(context, jobs, prepared.Manifest.Device);
 
         using var stop = new StopSignal(context);
@@ -122,85 +124,6 @@ internal static class RunCommand
         return ExitCodes.Ok;
     }
 
-    private sealed record Prepared(
-        IReadOnlyList<LoadedSuite> Suites,
-        IReadOnlyList<CellPlan> Plans,
-        RunLayout Layout,
-        RunManifest Manifest,
-        EnvironmentFingerprint Fingerprint,
-        bool Resumed);
-
-    private static Prepared Plan(CliContext context, ParseResult parse, Options o, List<string> overrideTexts)
-    {
-        var suitesDir = Path.GetFullPath(parse.GetValue(o.SuitesDir)!);
-        var suites = new SuiteLoader(context.Experiments).LoadDirectory(suitesDir);
-        var seeds = parse.GetValue(o.Seeds) is { } seedText ? CommandLineValues.ParseSeeds(seedText) : null;
-        var shard = parse.GetValue(o.Shard) is { } shardText ? CommandLineValues.ParseShard(shardText) : null;
-        var device = CommandLineValues.ParseDevice(parse.GetValue(o.Device)!);
-        var runId = parse.GetValue(o.RunId) ?? RunIds.New(DateTime.UtcNow);
-        if (!RunIds.IsValid(runId))
-        {
-            throw new DeclarationException("--run-id", $"--run-id '{runId}' must be letters, digits, '-', '_' or '.' (it names a folder)");
-        }
-        var request = new MatrixRequest(
-            parse.GetValue(o.Profile)!,
-            parse.GetValue(o.Suite) ?? [],
-            parse.GetValue(o.Variant) ?? [],
-            seeds,
-            overrideTexts.Select(ConfigOverrides.Parse).ToList(),
-            device);
-        var matrix = Matrix.Expand(suites, request);
-        if (matrix.Count == 0)
-        {
-            throw new DeclarationException("--suite", "the selection has no cells; check --suite, --variant and --profile with 'touchstone list'");
-        }
-        var plans = Matrix.SelectShard(matrix, shard);
-        var fingerprint = FingerprintCollector.Collect(device, context.Backend);
-        var manifest = new RunManifest(
-            RunManifest.CurrentSchemaVersion, runId, DateTime.UtcNow, request.Profile,
-            plans.Select(p => p.Id.Suite).Distinct().ToList(), device, shard, overrideTexts,
-            plans.Select(p => p.Id.ToString()).ToList(), fingerprint, FingerprintCollector.Hash(fingerprint), context.CommandLine)
-        {
-            MatrixCells = matrix.Select(p => p.Id.ToString()).ToList(),
-            SuitesDirectory = suitesDir,
-        };
-        var layout = RunFolder.Create(Path.Combine(parse.GetValue(o.Results)!, runId), manifest,
-            $"continue it with: touchstone run --resume {Path.Combine(parse.GetValue(o.Results)!, runId)}, or choose another --run-id");
-        return new Prepared(suites, plans, layout, manifest, fingerprint, false);
-    }
-
-    private static Prepared Resume(CliContext context, ParseResult parse, Options o, string folder, List<string> overrideTexts)
-    {
-        var conflicting = new Option[] { o.Suite, o.Profile, o.Variant, o.Seeds, o.Shard, o.Device, o.RunId, o.Set }
-            .Where(option => parse.GetResult(option) is { Implicit: false })
-            .Select(option => option.Name)
-            .ToList();
-        if (conflicting.Count > 0 || (parse.GetValue(o.Overrides) ?? []).Length > 0)
-        {
-            var names = conflicting.Count > 0 ? string.Join(", ", conflicting) : "config overrides";
-            throw new DeclarationException("--resume",
-                $"--resume continues a run exactly as it was planned; drop {names} (the run's manifest.json fixes them)");
-        }
-        var (layout, manifest) = RunFolder.Open(folder);
-        var suitesDir = parse.GetResult(o.SuitesDir) is { Implicit: false }
-            ? Path.GetFullPath(parse.GetValue(o.SuitesDir)!)
-            : manifest.SuitesDirectory ?? Path.GetFullPath(parse.GetValue(o.SuitesDir)!);
-        var suites = new SuiteLoader(context.Experiments).LoadDirectory(suitesDir);
-        var cells = manifest.Cells.Select(RunMerger.ParseCellId).ToList();
-        var plans = Matrix.ForCells(suites, manifest.Profile, cells, manifest.Overrides.Select(ConfigOverrides.Parse).ToList(), manifest.Device);
-        var fingerprint = FingerprintCollector.Collect(manifest.Device, context.Backend);
-        var hash = FingerprintCollector.Hash(fingerprint);
-        if (hash != manifest.FingerprintHash && manifest.OtherFingerprints.All(f => FingerprintCollector.Hash(f) != hash))
-        {
-            context.Error.WriteLine(
-                $"touchstone: warning: the environment differs from the one that started the run ({hash} vs {manifest.FingerprintHash}); " +
-                "the cells run now carry the new fingerprint, and manifest.json lists both.");
-            manifest = manifest with { OtherFingerprints = [.. manifest.OtherFingerprints, fingerprint] };
-            RunFolder.WriteManifest(layout, manifest);
-        }
-        return new Prepared(suites, plans, layout, manifest, fingerprint, true);
-    }
-
     private static int Jobs(CliContext context, int jobs, string device)
     {
         if (jobs > 1 && device != "cpu")
@@ -216,7 +139,7 @@ internal static class RunCommand
         return jobs;
     }
 
-    private static void Describe(CliContext context, Prepared prepared)
+    private static void Describe(CliContext context, RunPreparation.Prepared prepared)
     {
         var m = prepared.Manifest;
         var shard = m.Shard is null ? "" : $", shard {m.Shard} of {m.MatrixCells.Count} cells";
