@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Text;
 using Spectre.Console;
+using Touchstone.Core.Declarations;
 using Touchstone.Gate;
 using Touchstone.Gate.Baselines;
 using Touchstone.Gate.Reports;
 using Touchstone.Gate.Verdicts;
+using Touchstone.Suites;
 
 namespace Touchstone.Cli.Commands;
 
@@ -18,9 +20,6 @@ public static class GateCommand
     /// <summary>The default baselines folder, relative to the working directory.</summary>
     public const string DefaultBaselines = "results/baselines";
 
-    /// <summary>The default suites folder, relative to the working directory.</summary>
-    public const string DefaultSuites = "suites";
-
     /// <summary>The <c>gate</c> command, reading suite declarations through the harness's suite loader.</summary>
     public static Command Create() => Create(SuiteFolder);
 
@@ -30,7 +29,7 @@ public static class GateCommand
     {
         var run = RunOption("The run folder to gate (results/runs/<run-id>).");
         var baselines = BaselinesOption();
-        var suites = SuitesOption();
+        var suites = SharedOptions.SuitesDirectory();
         var alpha = new Option<double>("--alpha")
         {
             Description = "Family-wise error rate across the gated metrics (Holm), and the level of each one-sided test.",
@@ -69,9 +68,12 @@ public static class GateCommand
         return command;
     }
 
-    /// <summary>The declared metrics of every suite in a suites folder, through Core's suite loader.</summary>
+    /// <summary>
+    /// The declared metrics of every suite in a suites folder, read and validated by Core's suite loader (an invalid
+    /// suite file stops the command with its file:line:column diagnostics, exit code 2).
+    /// </summary>
     internal static ISuiteMetrics SuiteFolder(string directory) =>
-        throw new GateInputException("TEMPORARY: the suite loader has not landed on main yet"); // replaced when Core's loader lands
+        new DeclaredSuites(new SuiteLoader(ExperimentCatalog.Create()).LoadDirectory(directory).Select(s => s.Declaration), directory);
 
     /// <summary><c>--run</c>, checked by the command itself so that a missing value exits with 2 and says what to pass.</summary>
     internal static Option<string?> RunOption(string description) => new("--run") { Description = description };
@@ -83,29 +85,34 @@ public static class GateCommand
         DefaultValueFactory = _ => DefaultBaselines,
     };
 
-    /// <summary><c>--suites-dir</c>, default <c>suites</c>.</summary>
-    internal static Option<string> SuitesOption() => new("--suites-dir")
-    {
-        Description = "The folder with the suite YAML files (for each suite's declared metrics).",
-        DefaultValueFactory = _ => DefaultSuites,
-    };
-
     /// <summary>The value of a path option that must be given.</summary>
     internal static string RequiredPath(ParseResult parse, Option<string?> option) =>
         parse.GetValue(option) is { Length: > 0 } value
             ? value
             : throw new GateInputException($"{option.Name} is required: pass the run folder, e.g. {option.Name} results/runs/<run-id>");
 
-    /// <summary>Runs a verb; bad input (a <see cref="GateInputException"/> or an invalid setting) prints one message and exits with 2.</summary>
+    /// <summary>
+    /// Runs a verb; bad input (a <see cref="GateInputException"/>, an invalid setting, an invalid suite file) prints
+    /// what to fix and exits with 2.
+    /// </summary>
     internal static int Guarded(ParseResult parse, Func<int> action)
     {
+        var error = parse.InvocationConfiguration.Error;
         try
         {
             return action();
         }
         catch (Exception e) when (e is GateInputException or ArgumentException)
         {
-            parse.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
+            error.WriteLine($"error: {e.Message}");
+            return GateResult.BadInputExitCode;
+        }
+        catch (DeclarationException e)
+        {
+            foreach (var diagnostic in e.Diagnostics)
+            {
+                error.WriteLine(diagnostic.ToString());
+            }
             return GateResult.BadInputExitCode;
         }
     }

@@ -20,7 +20,7 @@ public static class PromoteCommand
         var run = GateCommand.RunOption("The run folder whose per-seed values become the baseline.");
         var suite = new Option<string?>("--suite") { Description = "Promote only this suite (default: every suite of the run)." };
         var baselines = GateCommand.BaselinesOption();
-        var suites = GateCommand.SuitesOption();
+        var suites = SharedOptions.SuitesDirectory();
         var command = new Command("promote", "Write or replace the baselines from a run, and print what changed.")
         {
             run, suite, baselines, suites,

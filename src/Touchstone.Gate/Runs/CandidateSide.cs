@@ -31,7 +31,7 @@ public static class CandidateSide
             .Select(g => g.OrderBy(p => p.row.Step).ThenBy(p => p.index).Last().row)
             .ToList();
 
-    /// <summary>The provenance of a cell: its hashes, its device kind, and the libtorch version of the run's environment.</summary>
+    /// <summary>The provenance of a cell: its hashes, its device kind, and the libtorch version of the environment it ran in.</summary>
     public static Provenance ProvenanceOf(RunData run, CellRow cell) =>
-        new(cell.ConfigHash, cell.DataHash, RunData.DeviceKind(cell.Device), run.Manifest.Fingerprint.LibtorchVersion);
+        new(cell.ConfigHash, cell.DataHash, RunData.DeviceKind(cell.Device), run.FingerprintOf(cell).LibtorchVersion);
 }

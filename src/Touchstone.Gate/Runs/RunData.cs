@@ -1,3 +1,4 @@
+using Touchstone.Core.Environment;
 using Touchstone.Core.Results;
 using Touchstone.Core.Running;
 
@@ -23,6 +24,15 @@ public sealed record RunData(string Directory, RunManifest Manifest, IReadOnlyLi
             return Manifest.Cells.Where(id => !done.Contains(id)).ToList();
         }
     }
+
+    /// <summary>
+    /// The environment a cell ran in: the one its row names by hash among the manifest's (a resumed or merged run
+    /// may hold several), else the run's own.
+    /// </summary>
+    public EnvironmentFingerprint FingerprintOf(CellRow cell) =>
+        cell.Fingerprint == Manifest.FingerprintHash
+            ? Manifest.Fingerprint
+            : Manifest.OtherFingerprints.FirstOrDefault(f => FingerprintCollector.Hash(f) == cell.Fingerprint) ?? Manifest.Fingerprint;
 
     /// <summary><c>cpu</c> from <c>cpu</c>, <c>cuda</c> from <c>cuda:0</c>.</summary>
     public static string DeviceKind(string device)

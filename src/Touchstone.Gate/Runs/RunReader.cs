@@ -20,14 +20,6 @@ public static class RunReader
     /// <summary>The run-level cells table.</summary>
     public const string CellsFile = "cells.parquet";
 
-    // The harness writes manifest.json with snake_case keys and enum values (Core's ResultsJson settings).
-    private static readonly JsonSerializerOptions ManifestJson = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
-
     /// <summary>Reads the run in <paramref name="directory"/>.</summary>
     /// <exception cref="GateInputException">The folder, the manifest or a table is missing or unreadable.</exception>
     public static RunData Read(string directory)
@@ -52,7 +44,7 @@ public static class RunReader
         }
         try
         {
-            return JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(path), ManifestJson)
+            return JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(path), ResultsJson.Options)
                 ?? throw new GateInputException($"{path} holds null instead of a run manifest; the run is damaged: rerun it");
         }
         catch (JsonException e)

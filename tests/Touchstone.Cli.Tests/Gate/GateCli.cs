@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using Touchstone.Cli.Commands;
 using Touchstone.Core.Declarations;
 using Touchstone.Core.Environment;
@@ -25,20 +24,13 @@ internal static class GateCli
     private static readonly SuiteDeclaration Toy =
         new("toy", "toy", "a toy suite", "tests", new JsonObject(), [], [], Metrics, "suites/toy.yaml");
 
-    private static readonly JsonSerializerOptions ManifestJson = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
-
     public static (int Code, string Out, string Err) Gate(params string[] args) => Invoke(GateCommand.Create(Declarations), args);
 
     public static (int Code, string Out, string Err) Promote(params string[] args) => Invoke(PromoteCommand.Create(Declarations), args);
 
     private static ISuiteMetrics Declarations(string suitesDirectory) => new DeclaredSuites([Toy], suitesDirectory);
 
-    private static (int, string, string) Invoke(Command command, string[] args)
+    public static (int Code, string Out, string Err) Invoke(Command command, string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -67,7 +59,7 @@ internal static class GateCli
         var seeds = Enumerable.Range(0, 5).ToList();
         var manifest = new RunManifest(1, runId, new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc), "smoke", ["toy"], "cpu", null, [],
             seeds.Select(s => $"toy/base/seed-{s}").ToList(), fingerprint, "fp01", "touchstone run");
-        File.WriteAllText(Path.Combine(directory, "manifest.json"), JsonSerializer.Serialize(manifest, ManifestJson));
+        File.WriteAllText(Path.Combine(directory, "manifest.json"), JsonSerializer.Serialize(manifest, ResultsJson.Options));
         var cells = seeds.Select(s => new CellRow(runId, "toy", "base", s, "smoke",
             brokenCell?.Seed == s ? brokenCell.Value.Status : CellStatus.Ok, brokenCell?.Seed == s ? "loss became NaN at step 7" : null,
             new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc), 2.0, configHash, $"data-{s}", "fp01", "cpu", "abc")).ToList();

@@ -52,21 +52,14 @@ internal sealed class RunFixture(string runId = "run-1", string suite = "toy", s
         return new RunData($"results/runs/{runId}", manifest, _cells.ToList(), _metrics.ToList());
     }
 
-    /// <summary>Writes the run as the harness lays it out: manifest.json (snake_case JSON), cells.parquet, metrics.parquet.</summary>
+    /// <summary>Writes the run as the harness lays it out: manifest.json (Core's ResultsJson), cells.parquet, metrics.parquet.</summary>
     public string WriteTo(string directory, Shard? shard = null)
     {
         var run = Build(shard);
         Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, RunReader.ManifestFile), System.Text.Json.JsonSerializer.Serialize(run.Manifest, ManifestJson));
+        File.WriteAllText(Path.Combine(directory, RunReader.ManifestFile), System.Text.Json.JsonSerializer.Serialize(run.Manifest, ResultsJson.Options));
         ParquetRecords.Write(Path.Combine(directory, RunReader.CellsFile), run.Cells);
         ParquetRecords.Write(Path.Combine(directory, RunReader.MetricsFile), run.Metrics);
         return directory;
     }
-
-    private static readonly System.Text.Json.JsonSerializerOptions ManifestJson = new()
-    {
-        PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower) },
-    };
 }
