@@ -43,14 +43,9 @@ public static class ReportText
         : ("—", "—");
 
     /// <summary>Which one-sided test the shown p belongs to.</summary>
-    public static string TestName(MetricVerdict row) => row.Comparison is null
-        ? "—"
-        : (row.Verdict switch
-        {
-            Verdict.Improved => "better",
-            Verdict.NoChange => "equivalent",
-            _ => "worse",
-        }) + " · " + row.Comparison.Method.ToString().ToLowerInvariant();
+    public static string TestName(MetricVerdict row) => row.DecidingTest is { } test
+        ? test.ToString().ToLowerInvariant() + " · " + row.Comparison!.Method.ToString().ToLowerInvariant()
+        : "—";
 
     /// <summary>The declared margin with its value in the metric's units: <c>10% (0.0123)</c>.</summary>
     public static string Margin(MetricVerdict row)

@@ -16,6 +16,19 @@ public enum TestMethod
     Exact,
 }
 
+/// <summary>The three one-sided questions asked of every comparison.</summary>
+public enum DecisionTest
+{
+    /// <summary>Worse by more than the margin (decides REGRESSED).</summary>
+    Worse,
+
+    /// <summary>Better by more than the margin (decides IMPROVED).</summary>
+    Better,
+
+    /// <summary>Within ±margin, by two one-sided tests (decides NO-CHANGE).</summary>
+    Equivalent,
+}
+
 /// <summary>A p-value before and after the multiplicity correction of its family.</summary>
 /// <param name="Raw">The test's own p-value.</param>
 /// <param name="Adjusted">Holm-adjusted (gated metrics) or Benjamini–Hochberg-adjusted (reported metrics).</param>
@@ -81,17 +94,34 @@ public sealed record MetricVerdict(
     public bool IsGated => Metric.Role == MetricRole.Primary;
 
     /// <summary>
-    /// The p-value behind the verdict: the worse-test for REGRESSED and INCONCLUSIVE, the better-test for IMPROVED,
-    /// the equivalence test for NO-CHANGE; null without a comparison.
+    /// The test behind the verdict: worse for REGRESSED, better for IMPROVED, equivalent for NO-CHANGE; for
+    /// INCONCLUSIVE the one the estimate is closest to deciding (worse above +margin, better below −margin,
+    /// equivalent inside). Null without a comparison.
     /// </summary>
-    public AdjustedP? DecidingP => Comparison is null
+    public DecisionTest? DecidingTest => Comparison is not { } c
         ? null
         : Verdict switch
         {
-            Verdict.Improved => Comparison.Better,
-            Verdict.NoChange => Comparison.Equivalent,
-            _ => Comparison.Worse,
+            Verdict.Regressed => DecisionTest.Worse,
+            Verdict.Improved => DecisionTest.Better,
+            Verdict.NoChange => DecisionTest.Equivalent,
+            _ => Degradation(c) > c.Margin ? DecisionTest.Worse
+                : Degradation(c) < -c.Margin ? DecisionTest.Better
+                : DecisionTest.Equivalent,
         };
+
+    /// <summary>The p-value of <see cref="DecidingTest"/>; null without a comparison.</summary>
+    public AdjustedP? DecidingP => DecidingTest switch
+    {
+        DecisionTest.Worse => Comparison!.Worse,
+        DecisionTest.Better => Comparison!.Better,
+        DecisionTest.Equivalent => Comparison!.Equivalent,
+        _ => null,
+    };
+
+    // Positive is worse whichever way the metric improves.
+    private double Degradation(Comparison comparison) =>
+        Metric.Direction == Direction.Lower ? comparison.Difference : -comparison.Difference;
 
     /// <summary><c>suite/variant/split/metric</c>.</summary>
     public string Key => $"{Suite}/{Variant}/{Metric.Key}";

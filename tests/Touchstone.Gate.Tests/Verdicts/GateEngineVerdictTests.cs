@@ -139,6 +139,19 @@ public sealed class GateEngineVerdictTests
         Assert.Null(row.Comparison.SeedsToDecide);
     }
 
+    [Theory]
+    [InlineData(new[] { -0.1, 0.05, -0.08, 0.02, -0.04 }, DecisionTest.Equivalent)] // mean −0.03, inside ±0.05
+    [InlineData(new[] { 0.2, -0.05, 0.15, 0.02, 0.08 }, DecisionTest.Worse)]       // mean +0.08, above +0.05
+    [InlineData(new[] { -0.2, 0.05, -0.15, -0.02, -0.08 }, DecisionTest.Better)]   // mean −0.08, below −0.05
+    public void Inconclusive_row_shows_the_test_it_is_closest_to_deciding(double[] shifts, DecisionTest expected)
+    {
+        var row = new SuiteBuilder().Metric(Lower("mse", 0.05)).Baseline("mse", Base).Candidate("mse", Plus(Base, shifts)).Evaluate().Verdicts[0];
+        Assert.Equal(Verdict.Inconclusive, row.Verdict);
+        Assert.Equal(expected, row.DecidingTest);
+        var c = row.Comparison!;
+        Assert.Equal(expected switch { DecisionTest.Worse => c.Worse, DecisionTest.Better => c.Better, _ => c.Equivalent }, row.DecidingP);
+    }
+
     [Fact]
     public void Inconclusive_fails_only_under_the_fail_policy()
     {
