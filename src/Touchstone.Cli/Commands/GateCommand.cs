@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Spectre.Console;
 using Touchstone.Core.Declarations;
+using Touchstone.Core.Experiments;
 using Touchstone.Gate;
 using Touchstone.Gate.Baselines;
 using Touchstone.Gate.Reports;
@@ -20,13 +21,21 @@ public static class GateCommand
     /// <summary>The default baselines folder, relative to the working directory.</summary>
     public const string DefaultBaselines = "results/baselines";
 
-    /// <summary>The <c>gate</c> command, reading suite declarations through the harness's suite loader.</summary>
-    public static Command Create() => Create(SuiteFolder);
+    /// <summary>
+    /// The <c>gate</c> command: suite declarations through Core's suite loader with every experiment of the catalog,
+    /// the report as plain text on the invocation's output.
+    /// </summary>
+    public static Command Create() => Create(SuiteFolder(ExperimentCatalog.Create()));
 
-    /// <summary>The <c>gate</c> command with another source of suite declarations (tests).</summary>
+    /// <summary>The <c>gate</c> command composed from the CLI's context: its experiments and its (colour) console.</summary>
+    public static Command Create(CliContext context) => Create(SuiteFolder(context.Experiments), _ => context.Console);
+
+    /// <summary>The <c>gate</c> command with another source of suite declarations and console (tests, embedding).</summary>
     /// <param name="metricsFrom">Gives the declared metrics of the suites in a suites folder.</param>
-    public static Command Create(Func<string, ISuiteMetrics> metricsFrom)
+    /// <param name="consoleFor">The console for the report; default: plain text on the invocation's output.</param>
+    public static Command Create(Func<string, ISuiteMetrics> metricsFrom, Func<ParseResult, IAnsiConsole>? consoleFor = null)
     {
+        consoleFor ??= parse => ConsoleFor(parse.InvocationConfiguration.Output);
         var run = RunOption("The run folder to gate (results/runs/<run-id>).");
         var baselines = BaselinesOption();
         var suites = SharedOptions.SuitesDirectory();
@@ -62,7 +71,7 @@ public static class GateCommand
                 metricsFrom(parse.GetValue(suites)!));
             WriteFile(parse.GetValue(markdown), "--markdown", w => new MarkdownReporter(w).Write(report));
             WriteFile(parse.GetValue(junit), "--junit", w => new JUnitReporter(w).Write(report));
-            new ConsoleReporter(ConsoleFor(parse.InvocationConfiguration.Output)).Write(report);
+            new ConsoleReporter(consoleFor(parse)).Write(report);
             return report.Result.ExitCode;
         }));
         return command;
@@ -72,8 +81,8 @@ public static class GateCommand
     /// The declared metrics of every suite in a suites folder, read and validated by Core's suite loader (an invalid
     /// suite file stops the command with its file:line:column diagnostics, exit code 2).
     /// </summary>
-    internal static ISuiteMetrics SuiteFolder(string directory) =>
-        new DeclaredSuites(new SuiteLoader(ExperimentCatalog.Create()).LoadDirectory(directory).Select(s => s.Declaration), directory);
+    internal static Func<string, ISuiteMetrics> SuiteFolder(ExperimentRegistry experiments) => directory =>
+        new DeclaredSuites(new SuiteLoader(experiments).LoadDirectory(directory).Select(s => s.Declaration), directory);
 
     /// <summary><c>--run</c>, checked by the command itself so that a missing value exits with 2 and says what to pass.</summary>
     internal static Option<string?> RunOption(string description) => new("--run") { Description = description };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Touchstone.Gate;
 using Touchstone.Gate.Baselines;
+using Touchstone.Suites;
 
 namespace Touchstone.Cli.Commands;
 
@@ -10,8 +11,11 @@ namespace Touchstone.Cli.Commands;
 /// </summary>
 public static class PromoteCommand
 {
-    /// <summary>The <c>promote</c> command, reading suite declarations through the harness's suite loader.</summary>
-    public static Command Create() => Create(GateCommand.SuiteFolder);
+    /// <summary>The <c>promote</c> command, reading suite declarations through Core's suite loader with every experiment of the catalog.</summary>
+    public static Command Create() => Create(GateCommand.SuiteFolder(ExperimentCatalog.Create()));
+
+    /// <summary>The <c>promote</c> command composed from the CLI's context (its experiments).</summary>
+    public static Command Create(CliContext context) => Create(GateCommand.SuiteFolder(context.Experiments));
 
     /// <summary>The <c>promote</c> command with another source of suite declarations (tests).</summary>
     /// <param name="metricsFrom">Gives the declared metrics of the suites in a suites folder.</param>

@@ -8,6 +8,7 @@ using Touchstone.Core.Results;
 using Touchstone.Core.Running;
 using Touchstone.Gate;
 using Touchstone.Parquet;
+using Touchstone.Suites;
 
 namespace Touchstone.Cli.Tests.Gate;
 
@@ -35,6 +36,29 @@ internal static class GateCli
         var output = new StringWriter();
         var error = new StringWriter();
         var code = new RootCommand { command }.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>
+    /// Runs <c>touchstone</c> as Program.cs composes it, with gate and promote added from the CLI context, on a plain
+    /// 200-column console captured to a string (as the harness's own CLI tests do).
+    /// </summary>
+    public static (int Code, string Out, string Err) Composed(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Ansi = Spectre.Console.AnsiSupport.No,
+            ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
+            Out = new Spectre.Console.AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 200;
+        var context = new CliContext { Experiments = ExperimentCatalog.Create(), Backend = ExperimentCatalog.BackendProbe(), Console = console, Error = error };
+        var root = TouchstoneCli.Build(context);
+        root.Subcommands.Add(GateCommand.Create(context));
+        root.Subcommands.Add(PromoteCommand.Create(context));
+        var code = TouchstoneCli.Invoke(root, args, context);
         return (code, output.ToString(), error.ToString());
     }
 

@@ -72,6 +72,27 @@ public sealed class GateWithHarnessTests : IDisposable
     }
 
     [Fact]
+    public void Verbs_composed_from_the_cli_context_gate_a_real_run()
+    {
+        var reference = RunSelftest("ref");
+        var baselines = _temp.Combine("baselines");
+        var promoted = GateCli.Composed("promote", "--run", reference, "--suites-dir", Suites, "--baselines", baselines);
+        Assert.True(promoted.Code == 0, promoted.Err);
+        var gated = GateCli.Composed("gate", "--run", reference, "--suites-dir", Suites, "--baselines", baselines, "--inconclusive", "fail");
+        Assert.True(gated.Code == 0, gated.Out + gated.Err);
+        Assert.Contains("│ selftest/sgd      │ test/mse ↓ │ NO-CHANGE │", gated.Out);
+        Assert.Contains("PASSED (4 gated metrics) — 4 NO-CHANGE", gated.Out);
+    }
+
+    [Fact]
+    public void Unknown_option_value_is_bad_input_through_the_cli()
+    {
+        var result = GateCli.Composed("gate", "--run", _temp.Path, "--stale", "sometimes");
+        Assert.Equal(2, result.Code);
+        Assert.Contains("sometimes", result.Err);
+    }
+
+    [Fact]
     public void Invalid_suite_file_stops_the_gate_with_its_location()
     {
         var suites = _temp.Combine("suites");
