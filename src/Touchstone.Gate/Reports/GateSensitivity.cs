@@ -13,7 +13,7 @@ public static class GateSensitivity
     public static IReadOnlyList<string> Describe(GateResult result)
     {
         var policy = result.Policy;
-        var tested = result.Gated.Where(r => r.Comparison is not null).ToList();
+        var tested = result.Gated.Where(r => r.Comparison is not null && r.Verdict != Verdict.Stale).ToList();
         var lines = new List<string>();
         if (tested.Count == 0)
         {

@@ -59,8 +59,8 @@ public sealed class JUnitReporter(TextWriter writer) : IGateReporter
         {
             xml.WriteStartElement("failure");
             xml.WriteAttributeString("type", row.Verdict.Label());
-            // Without a comparison the first note (what diverged, what is stale or missing) is the message.
-            var message = row.Comparison is null && row.Notes.Count > 0 ? row.Notes[0] : summary;
+            // When no verdict came from the numbers, the first note (what diverged, is missing or is stale) is the message.
+            var message = row.Verdict is Verdict.Diverged or Verdict.Missing or Verdict.Stale && row.Notes.Count > 0 ? row.Notes[0] : summary;
             xml.WriteAttributeString("message", $"{row.Verdict.Label()}: {message}");
             xml.WriteString(details);
             xml.WriteEndElement();

@@ -37,9 +37,9 @@ public static class ReportText
     public static string P(double p, TestMethod method) =>
         method == TestMethod.Exact ? "exact" : p < 0.0001 ? "<0.0001" : p.ToString("0.0000", Invariant);
 
-    /// <summary>Raw and adjusted p of the deciding test, or dashes.</summary>
+    /// <summary>Raw and adjusted p of the deciding test, or dashes (a stale row is in no family: no adjusted p).</summary>
     public static (string Raw, string Adjusted) DecidingP(MetricVerdict row) => row.DecidingP is { } p
-        ? (P(p.Raw, row.Comparison!.Method), P(p.Adjusted, row.Comparison.Method))
+        ? (P(p.Raw, row.Comparison!.Method), row.Verdict == Verdict.Stale ? "—" : P(p.Adjusted, row.Comparison.Method))
         : ("—", "—");
 
     /// <summary>Which one-sided test the shown p belongs to.</summary>

@@ -23,10 +23,12 @@ public static class GateEngine
     }
 
     /// <summary>
-    /// Whether a row's decision is a statistical test that can err. Exact (zero-variance) decisions cannot raise a
-    /// false alarm, so they stay out of the correction's family and do not make the other tests stricter.
+    /// Whether a row's verdict rests on a statistical test that can err. Exact (zero-variance) decisions cannot raise
+    /// a false alarm and stale rows draw no verdict from their numbers, so neither joins the correction's family nor
+    /// makes the other tests stricter.
     /// </summary>
-    public static bool IsStatistical(MetricVerdict row) => row.Comparison is { Method: not TestMethod.Exact };
+    public static bool IsStatistical(MetricVerdict row) =>
+        row.Verdict != Verdict.Stale && row.Comparison is { Method: not TestMethod.Exact };
 
     // A row under construction; mutable only inside the engine, while the family corrections are applied.
     private sealed class Case(MetricVerdict row)
@@ -76,11 +78,17 @@ public static class GateEngine
         {
             return row with { Verdict = Verdict.Missing, Notes = [MissingNote(baseline, candidate, suite, variant, metric)] };
         }
+        var outcome = MetricComparer.Compare(baseline.Finite, candidate.Finite, metric.Direction, metric.Margin, policy);
         if (stale.Count > 0)
         {
-            return row with { Verdict = Verdict.Stale, Notes = stale.Select(d => d.ToString()).ToList() };
+            // The numbers are still shown, so a re-promote can be judged; no verdict is drawn from them.
+            return row with
+            {
+                Verdict = Verdict.Stale,
+                Comparison = outcome.Comparison,
+                Notes = [.. stale.Select(d => d.ToString()), "the difference is shown for information only; promote a run of the new configuration or environment"],
+            };
         }
-        var outcome = MetricComparer.Compare(baseline.Finite, candidate.Finite, metric.Direction, metric.Margin, policy);
         var notes = SeedGapNotes(baseline, candidate).Concat(outcome.Notes).ToList();
         return row with { Comparison = outcome.Comparison, Notes = notes };
     }
@@ -142,9 +150,11 @@ public static class GateEngine
         }
     }
 
+    // Rows still undecided (INCONCLUSIVE so far) with a comparison get their verdict from the adjusted p-values; the
+    // others (DIVERGED, MISSING, STALE, too few seeds) keep theirs.
     private static MetricVerdict Decide(MetricVerdict row, GatePolicy policy)
     {
-        var verdict = row.Comparison is { } c
+        var verdict = row is { Verdict: Verdict.Inconclusive, Comparison: { } c }
             ? c.Worse.Adjusted < policy.Alpha ? Verdict.Regressed
             : c.Better.Adjusted < policy.Alpha ? Verdict.Improved
             : c.Equivalent.Adjusted < policy.Alpha ? Verdict.NoChange

@@ -41,6 +41,8 @@ public sealed class JUnitReporterTests
         Assert.StartsWith("REGRESSED: test/mse (lower is better, margin 10% (0.1024)): baseline 1.024 ± 0.05595 (n=5), candidate 1.33 ± 0.03742 (n=5), Δ +0.306", regressed);
         var diverged = cases.Single(c => c.Attribute("name")!.Value == "test/fpr95").Element("failure")!.Attribute("message")!.Value;
         Assert.Equal("DIVERGED: candidate seed 2 diverged: loss became NaN at step 40", diverged);
+        var stale = cases.Single(c => c.Parent!.Attribute("name")!.Value.StartsWith("grokking")).Element("failure")!.Attribute("message")!.Value;
+        Assert.Equal("STALE: config hash: c0ffee000000… (baseline) vs f00d (candidate)", stale);
     }
 
     [Fact]

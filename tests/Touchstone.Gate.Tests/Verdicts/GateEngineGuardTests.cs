@@ -64,9 +64,32 @@ public sealed class GateEngineGuardTests
         var result = new SuiteBuilder().Metric(Lower("mse")).Baseline("mse", Base).Candidate("mse", Base, provenance: changed).Evaluate();
         var row = result.Verdicts[0];
         Assert.Equal(Verdict.Stale, row.Verdict);
-        Assert.Equal("config hash: c0ffee000000… (baseline) vs beef11111111… (candidate)", Assert.Single(row.Notes));
+        Assert.Equal(
+            ["config hash: c0ffee000000… (baseline) vs beef11111111… (candidate)",
+             "the difference is shown for information only; promote a run of the new configuration or environment"],
+            row.Notes);
         Assert.True(row.FailsGate);
+        Assert.Equal(0, row.Comparison!.Difference);
+        Assert.Equal(0, result.HolmFamilySize);
         Assert.Equal(1, result.ExitCode);
+    }
+
+    [Fact]
+    public void Stale_rows_show_their_numbers_but_stay_out_of_the_holm_family()
+    {
+        // b is a noisy regression with raw p 0.0473 (reference script); a is stale. Only b is in the family (m = 1).
+        double[] shifted = Base.Zip([0.12, -0.05, 0.31, 0.08, 0.19], (v, d) => v + d).ToArray();
+        var changed = DefaultProvenance with { ConfigHash = "other" };
+        var result = new SuiteBuilder().Metric(Lower("b"))
+            .Baseline("b", Base).Candidate("b", shifted)
+            .Baseline("b", Base, variant: "stale").Candidate("b", shifted, variant: "stale", provenance: changed).Evaluate();
+        var stale = result.Verdicts.Single(r => r.Variant == "stale");
+        Assert.Equal(Verdict.Stale, stale.Verdict);
+        Assert.Equal(TestMethod.Paired, stale.Comparison!.Method);
+        Assert.Equal(0.0472732709973462673167, stale.Comparison.Worse.Raw, 9);
+        Assert.Null(stale.Comparison.SeedsToDecide);
+        Assert.Equal(1, result.HolmFamilySize);
+        Assert.Equal(Verdict.Regressed, result.Verdicts.Single(r => r.Variant == "base").Verdict);
     }
 
     [Fact]
@@ -88,7 +111,8 @@ public sealed class GateEngineGuardTests
         var changed = DefaultProvenance with { DeviceKind = device, LibtorchVersion = libtorch };
         var row = new SuiteBuilder().Metric(Lower("mse")).Baseline("mse", Base).Candidate("mse", Base, provenance: changed).Evaluate().Verdicts[0];
         Assert.Equal(Verdict.Stale, row.Verdict);
-        Assert.StartsWith(fact + ":", Assert.Single(row.Notes));
+        Assert.StartsWith(fact + ":", row.Notes[0]);
+        Assert.Equal(2, row.Notes.Count);
     }
 
     [Fact]
@@ -122,7 +146,7 @@ public sealed class GateEngineGuardTests
         }
         var row = builder.Evaluate().Verdicts[0];
         Assert.Equal(Verdict.Stale, row.Verdict);
-        Assert.Equal("data hash (seeds 2): data-2 (baseline) vs changed (candidate)", Assert.Single(row.Notes));
+        Assert.Equal("data hash (seeds 2): data-2 (baseline) vs changed (candidate)", row.Notes[0]);
     }
 
     [Fact]
