@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Touchstone.Core.Declarations;
 using Touchstone.Core.Results;
 using Touchstone.Core.Running;
 using Touchstone.Parquet;
@@ -6,20 +6,11 @@ using Touchstone.Parquet;
 namespace Touchstone.Gate.Runs;
 
 /// <summary>
-/// Reads a run folder: manifest.json and the run-level tables. The one place that knows the run's file layout and
-/// JSON naming; every failure becomes a <see cref="GateInputException"/> that says what to do.
+/// Reads a run folder through Core's layout (manifest.json and the run-level tables). Every failure becomes a
+/// <see cref="GateInputException"/> that names the file and says what to do.
 /// </summary>
 public static class RunReader
 {
-    /// <summary>The manifest's file name.</summary>
-    public const string ManifestFile = "manifest.json";
-
-    /// <summary>The run-level final metrics table.</summary>
-    public const string MetricsFile = "metrics.parquet";
-
-    /// <summary>The run-level cells table.</summary>
-    public const string CellsFile = "cells.parquet";
-
     /// <summary>Reads the run in <paramref name="directory"/>.</summary>
     /// <exception cref="GateInputException">The folder, the manifest or a table is missing or unreadable.</exception>
     public static RunData Read(string directory)
@@ -29,38 +20,23 @@ public static class RunReader
             throw new GateInputException(
                 $"run folder '{directory}' does not exist; pass --run with a folder made by `touchstone run` (results/runs/<run-id>)");
         }
-        var manifest = ReadManifest(Path.Combine(directory, ManifestFile));
-        var cells = ReadTable<CellRow>(directory, CellsFile);
-        var metrics = ReadTable<MetricRow>(directory, MetricsFile);
+        RunLayout layout;
+        RunManifest manifest;
+        try
+        {
+            (layout, manifest) = RunFolder.Open(directory);
+        }
+        catch (DeclarationException e)
+        {
+            throw new GateInputException(string.Join("; ", e.Diagnostics.Select(d => d.Message)), e);
+        }
+        var cells = ReadTable<CellRow>(layout.Cells);
+        var metrics = ReadTable<MetricRow>(layout.Metrics);
         return new RunData(directory, manifest, cells, metrics);
     }
 
-    private static RunManifest ReadManifest(string path)
+    private static IReadOnlyList<T> ReadTable<T>(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new GateInputException(
-                $"{path} is missing: '{Path.GetDirectoryName(path)}' is not a run folder (pass the folder `touchstone run` created)");
-        }
-        try
-        {
-            return JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(path), ResultsJson.Options)
-                ?? throw new GateInputException($"{path} holds null instead of a run manifest; the run is damaged: rerun it");
-        }
-        catch (JsonException e)
-        {
-            var where = e.LineNumber is { } line ? $" at line {line + 1}" : "";
-            throw new GateInputException($"{path} is not a valid run manifest{where}: {e.Message} The run is damaged: rerun it.", e);
-        }
-        catch (IOException e)
-        {
-            throw new GateInputException($"{path} cannot be read: {e.Message}", e);
-        }
-    }
-
-    private static IReadOnlyList<T> ReadTable<T>(string directory, string file)
-    {
-        var path = Path.Combine(directory, file);
         if (!File.Exists(path))
         {
             throw new GateInputException(

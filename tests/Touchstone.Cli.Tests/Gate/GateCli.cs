@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Touchstone.Cli.Commands;
 using Touchstone.Core.Declarations;
@@ -83,7 +82,8 @@ internal static class GateCli
         var seeds = Enumerable.Range(0, 5).ToList();
         var manifest = new RunManifest(1, runId, new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc), "smoke", ["toy"], "cpu", null, [],
             seeds.Select(s => $"toy/base/seed-{s}").ToList(), fingerprint, "fp01", "touchstone run");
-        File.WriteAllText(Path.Combine(directory, "manifest.json"), JsonSerializer.Serialize(manifest, ResultsJson.Options));
+        var layout = new RunLayout(directory);
+        RunFolder.WriteManifest(layout, manifest);
         var cells = seeds.Select(s => new CellRow(runId, "toy", "base", s, "smoke",
             brokenCell?.Seed == s ? brokenCell.Value.Status : CellStatus.Ok, brokenCell?.Seed == s ? "loss became NaN at step 7" : null,
             new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc), 2.0, configHash, $"data-{s}", "fp01", "cpu", "abc")).ToList();
@@ -91,8 +91,8 @@ internal static class GateCli
                 .Where(s => brokenCell?.Seed != s)
                 .Select(s => new MetricRow(runId, "toy", "base", s, "smoke", kv.Key.Split, kv.Key.Metric, kv.Value[s], 200)))
             .ToList();
-        ParquetRecords.Write(Path.Combine(directory, "cells.parquet"), cells);
-        ParquetRecords.Write(Path.Combine(directory, "metrics.parquet"), metrics);
+        ParquetRecords.Write(layout.Cells, cells);
+        ParquetRecords.Write(layout.Metrics, metrics);
         return directory;
     }
 }

@@ -33,7 +33,7 @@ public sealed class RunReaderTests
     {
         using var temp = new TempDirectory();
         var error = Assert.Throws<GateInputException>(() => RunReader.Read(temp.Path));
-        Assert.StartsWith($"{Path.Combine(temp.Path, "manifest.json")} is missing", error.Message);
+        Assert.Equal($"{temp.Path} is not a run folder (it has no manifest.json); pass a folder under results/runs", error.Message);
     }
 
     [Fact]
@@ -43,7 +43,8 @@ public sealed class RunReaderTests
         var dir = new RunFixture().Seeds("a", "test", "mse", 0.5, 0.4).WriteTo(temp.Combine("run"));
         File.WriteAllText(Path.Combine(dir, "manifest.json"), "{\n  \"run_id\": \"x\",\n  oops\n}");
         var error = Assert.Throws<GateInputException>(() => RunReader.Read(dir));
-        Assert.StartsWith($"{Path.Combine(dir, "manifest.json")} is not a valid run manifest at line 3:", error.Message);
+        Assert.StartsWith($"cannot read {Path.Combine(dir, "manifest.json")}:", error.Message);
+        Assert.Contains("LineNumber: 2", error.Message);
     }
 
     [Fact]

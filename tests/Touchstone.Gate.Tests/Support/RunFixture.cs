@@ -52,14 +52,15 @@ internal sealed class RunFixture(string runId = "run-1", string suite = "toy", s
         return new RunData($"results/runs/{runId}", manifest, _cells.ToList(), _metrics.ToList());
     }
 
-    /// <summary>Writes the run as the harness lays it out: manifest.json (Core's ResultsJson), cells.parquet, metrics.parquet.</summary>
+    /// <summary>Writes the run as the harness lays it out (Core's RunLayout and manifest writer).</summary>
     public string WriteTo(string directory, Shard? shard = null)
     {
         var run = Build(shard);
+        var layout = new RunLayout(directory);
         Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, RunReader.ManifestFile), System.Text.Json.JsonSerializer.Serialize(run.Manifest, ResultsJson.Options));
-        ParquetRecords.Write(Path.Combine(directory, RunReader.CellsFile), run.Cells);
-        ParquetRecords.Write(Path.Combine(directory, RunReader.MetricsFile), run.Metrics);
+        RunFolder.WriteManifest(layout, run.Manifest);
+        ParquetRecords.Write(layout.Cells, run.Cells);
+        ParquetRecords.Write(layout.Metrics, run.Metrics);
         return directory;
     }
 }
