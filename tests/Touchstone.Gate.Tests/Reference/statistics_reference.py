@@ -1,3 +1,6 @@
+# Reference values for the gate's statistics tests. Run with /usr/bin/python3 (Debian python3-mpmath 1.3.0):
+#   /usr/bin/python3 tests/Touchstone.Gate.Tests/Reference/statistics_reference.py
+# Every test constant taken from here names this script; the printed labels say which computation gave it.
 from mpmath import mp, mpf, betainc, sqrt, findroot, quad, ncdf, gamma, exp, log, inf
 from fractions import Fraction
 mp.dps = 30
@@ -68,3 +71,7 @@ print("detectable n=5 two", (tinv(mpf('0.95'),8)+tinv(mpf('0.8'),8))*sqrt(mpf(2)
 print("detectable n=5 paired", (tinv(mpf('0.95'),4)+tinv(mpf('0.8'),4))/sqrt(5))
 print("detectable n=3 two", (tinv(mpf('0.95'),4)+tinv(mpf('0.8'),4))*sqrt(mpf(2)/3))
 print("detectable n=10 two", (tinv(mpf('0.95'),18)+tinv(mpf('0.8'),18))*sqrt(mpf(2)/10))
+# quantile at large df (StudentTQuantileTests) and the paired 3-seed detectable shift (docs/gate.md)
+print("tinv(.2,1e5)", tinv(mpf('0.2'), 100000))
+print("detectable n=3 paired", (tinv(mpf('0.95'),2)+tinv(mpf('0.8'),2))/sqrt(3))
+print("detectable n=10 paired", (tinv(mpf('0.95'),9)+tinv(mpf('0.8'),9))/sqrt(10))
