@@ -7,8 +7,4 @@ var context = CliContext.ForProcess(args, ExperimentCatalog.Create(), Experiment
 
 // Sinks that watch `touchstone run` beside the console display and the Parquet results.
 context.SinkProviders.Add(new MlflowSinkProvider());
-var root = TouchstoneCli.Build(context);
-
-// Verbs from other parts of Touchstone.
-root.Subcommands.Add(MlflowCommand.Create());
-return TouchstoneCli.Invoke(root, args, context);
+return TouchstoneCli.Invoke(TouchstoneCli.Build(context), args, context);

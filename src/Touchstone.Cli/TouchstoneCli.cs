@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Touchstone.Cli.Commands;
+using Touchstone.Cli.Mlflow;
 using Touchstone.Core.Declarations;
 
 namespace Touchstone.Cli;
@@ -20,11 +21,15 @@ public static class TouchstoneCli
           touchstone run --suite selftest              run one suite's smoke profile on the CPU
           touchstone run --profile nightly --jobs 2    run every suite's nightly profile, two cells at a time
           touchstone run --resume results/runs/<id>    finish a run that was stopped or killed
+          touchstone gate --run results/runs/<id>      compare a run with results/baselines (see docs/gate.md)
+          touchstone promote --run results/runs/<id>   make a run the baseline of its suites
+          touchstone merge <shard dirs> --out <dir>    union the shards of a run made on several machines
+          touchstone mlflow sync                       replay MLflow records a run could not deliver
 
-        Exit codes: 0 all cells ok, 1 a cell failed or diverged, 2 bad input, 130 interrupted.
+        Exit codes: 0 success, 1 a cell failed or diverged (run) or a regression (gate), 2 bad input, 130 interrupted.
         """;
 
-    /// <summary>The root command with list, validate, run and merge.</summary>
+    /// <summary>The root command with every verb: list, validate, run, merge, gate, promote and mlflow.</summary>
     public static RootCommand Build(CliContext context)
     {
         var root = new RootCommand(Overview);
@@ -32,6 +37,9 @@ public static class TouchstoneCli
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(MergeCommand.Create(context));
+        root.Subcommands.Add(GateCommand.Create(context));
+        root.Subcommands.Add(PromoteCommand.Create(context));
+        root.Subcommands.Add(MlflowCommand.Create());
         return root;
     }
 

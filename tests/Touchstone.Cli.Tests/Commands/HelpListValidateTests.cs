@@ -11,7 +11,7 @@ public sealed class HelpListValidateTests
         var result = Tool.Run("--help");
 
         Assert.Equal(0, result.Exit);
-        foreach (var text in new[] { "list", "validate", "run", "merge", "touchstone run --resume results/runs/<id>", "Exit codes: 0 all cells ok" })
+        foreach (var text in new[] { "list", "validate", "run", "merge", "gate", "promote", "mlflow", "touchstone run --resume results/runs/<id>", "Exit codes: 0 success" })
         {
             Assert.Contains(text, result.Out);
         }

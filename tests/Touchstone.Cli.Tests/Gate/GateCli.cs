@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Touchstone.Cli.Commands;
+using Touchstone.Cli.Tests.Support;
 using Touchstone.Core.Declarations;
 using Touchstone.Core.Environment;
 using Touchstone.Core.Results;
@@ -38,27 +39,11 @@ internal static class GateCli
         return (code, output.ToString(), error.ToString());
     }
 
-    /// <summary>
-    /// Runs <c>touchstone</c> as Program.cs composes it, with gate and promote added from the CLI context, on a plain
-    /// 200-column console captured to a string (as the harness's own CLI tests do).
-    /// </summary>
+    /// <summary>Runs <c>touchstone</c> in this process with every verb, as Program.cs composes it.</summary>
     public static (int Code, string Out, string Err) Composed(params string[] args)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
-        {
-            Ansi = Spectre.Console.AnsiSupport.No,
-            ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
-            Out = new Spectre.Console.AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 200;
-        var context = new CliContext { Experiments = ExperimentCatalog.Create(), Backend = ExperimentCatalog.BackendProbe(), Console = console, Error = error };
-        var root = TouchstoneCli.Build(context);
-        root.Subcommands.Add(GateCommand.Create(context));
-        root.Subcommands.Add(PromoteCommand.Create(context));
-        var code = TouchstoneCli.Invoke(root, args, context);
-        return (code, output.ToString(), error.ToString());
+        var result = Tool.Run(args);
+        return (result.Exit, result.Out, result.Err);
     }
 
     /// <summary>Per-seed values of the toy suite: 5 seeds of one variant, noisy across seeds, fixed by the seed.</summary>
