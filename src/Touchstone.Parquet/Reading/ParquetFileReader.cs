@@ -75,6 +75,11 @@ public sealed class ParquetFileReader : IDisposable
         {
             throw e.WithContext(filePath: _path);
         }
+        catch (Exception e) when (IsDecodingFailure(e))
+        {
+            throw new ParquetFormatException($"the footer could not be decoded ({e.GetType().Name}: {e.Message})", e)
+                .WithContext(filePath: _path);
+        }
         _leafOfField = Enumerable.Range(0, _leaves.Length).Where(i => _leaves[i].Field is not null).ToArray();
         Schema = new ParquetSchema(_leafOfField.Select(i => _leaves[i].Field!));
         UnsupportedColumns = _leaves.Where(l => l.Unsupported is not null).ToDictionary(l => l.Name, l => l.Unsupported!.Detail);
@@ -172,14 +177,21 @@ public sealed class ParquetFileReader : IDisposable
         {
             throw e.WithContext(_path, leaf.Name, rowGroup);
         }
-        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException) &&
-                                  (e is not IOException || e is EndOfStreamException))
+        catch (Exception e) when (IsDecodingFailure(e))
         {
             // Decoder bugs and codec failures on corrupt input surface as format errors with their context.
             throw new ParquetFormatException($"the column chunk could not be decoded ({e.GetType().Name}: {e.Message})", e)
                 .WithContext(_path, leaf.Name, rowGroup);
         }
     }
+
+    /// <summary>
+    /// Exceptions that mean the bytes could not be decoded (as opposed to running out of memory, being cancelled,
+    /// or the disk failing), which callers should see as format errors with context.
+    /// </summary>
+    private static bool IsDecodingFailure(Exception e) =>
+        e is not (OutOfMemoryException or OperationCanceledException or ParquetFormatException) &&
+        (e is not IOException || e is EndOfStreamException);
 
     private static long ChunkStart(ColumnMetaData meta) =>
         meta.DictionaryPageOffset is { } dictionary && dictionary >= MagicLength && dictionary < meta.DataPageOffset
@@ -239,6 +251,10 @@ public sealed class ParquetFileReader : IDisposable
         for (var i = 1; i < schema.Count; i++)
         {
             var element = schema[i];
+            if (element.Name.Length == 0)
+            {
+                throw new ParquetFormatException($"schema element {i} has an empty name (corrupt footer)");
+            }
             if (element.NumChildren is > 0 || element.Type is null)
             {
                 throw new ParquetFormatException("nested groups (structs, lists, maps) are not supported; only flat schemas are")
@@ -346,7 +362,8 @@ public sealed class ParquetFileReader : IDisposable
                 meta.NumValues,
                 meta.TotalCompressedSize,
                 meta.TotalUncompressedSize,
-                meta.DictionaryPageOffset is { } d && d >= MagicLength && d < meta.DataPageOffset,
+                meta.DataPageOffset,
+                ChunkStart(meta) < meta.DataPageOffset ? ChunkStart(meta) : null,
                 StatisticsDecoder.Decode(meta.Statistics, _leaves[leafIndex].Field, typeDefined)));
         }
         return new ParquetRowGroupInfo(group.NumRows, columns);
