@@ -143,7 +143,11 @@ public sealed class ParquetFileReader : IDisposable
         }
     }
 
-    private ParquetColumn ReadLeaf(int rowGroup, int leafIndex)
+    /// <summary>Reads a column into the arrays of <paramref name="reuse"/> where they fit (for callers that copy the values out).</summary>
+    internal ParquetColumn ReadColumn(int rowGroup, string column, ColumnBuffers reuse) =>
+        ReadLeaf(rowGroup, Array.FindIndex(_leaves, l => l.Name == column), reuse);
+
+    private ParquetColumn ReadLeaf(int rowGroup, int leafIndex, ColumnBuffers? reuse = null)
     {
         if ((uint)rowGroup >= (uint)_metadata.RowGroups.Count)
         {
@@ -166,7 +170,7 @@ public sealed class ParquetFileReader : IDisposable
             {
                 _stream.Seek(start, SeekOrigin.Begin);
                 _stream.ReadExactly(buffer, 0, length);
-                return ColumnChunkReader.Read(buffer.AsMemory(0, length), buffer, 0, meta, leaf.Field!, (int)group.NumRows);
+                return ColumnChunkReader.Read(buffer.AsMemory(0, length), buffer, 0, meta, leaf.Field!, (int)group.NumRows, reuse);
             }
             finally
             {
