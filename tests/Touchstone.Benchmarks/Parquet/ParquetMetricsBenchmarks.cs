@@ -22,7 +22,7 @@ public class ParquetMetricsBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _rows = MetricRowsSample.Generate(Rows);
+        _rows = MetricRowsSample.Generate(Rows, (r, s, v, seed, p, sp, m, value, step) => new MetricRow(r, s, v, seed, p, sp, m, value, step));
         Directory.CreateDirectory(Path.GetDirectoryName(MetricRowsSample.SharedFile)!);
         ParquetRecords.Write(MetricRowsSample.SharedFile, _rows);
         _schema = ParquetRecords.SchemaOf<MetricRow>();
