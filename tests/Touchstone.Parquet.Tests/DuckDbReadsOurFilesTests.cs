@@ -22,14 +22,14 @@ public class DuckDbReadsOurFilesTests
 
         // Timestamps come back as their epoch counts so the comparison is exact.
         var select = string.Join(", ", schema.Select(f => f.Type == ParquetType.Timestamp
-            ? $"{(f.TimestampUnit == ParquetTimestampUnit.Milliseconds ? "epoch_ms" : "epoch_us")}({f.Name})::VARCHAR AS {f.Name}"
+            ? $"{EpochFunction(f.TimestampUnit)}({f.Name})::VARCHAR AS {f.Name}"
             : f.Name));
         var result = DuckDb.Query($"SELECT {select} FROM read_parquet({DuckDb.Literal(path)})");
         var types = DuckDb.Query($"SELECT * FROM read_parquet({DuckDb.Literal(path)}) LIMIT 0").Types;
 
         Assert.Equal(
             ["BOOLEAN", "BOOLEAN", "INTEGER", "INTEGER", "BIGINT", "BIGINT", "FLOAT", "DOUBLE", "DOUBLE", "VARCHAR", "VARCHAR",
-                "TIMESTAMP WITH TIME ZONE", "TIMESTAMP WITH TIME ZONE"],
+                "TIMESTAMP WITH TIME ZONE", "TIMESTAMP WITH TIME ZONE", "TIMESTAMP_NS"],
             types);
         Assert.Equal(3000, result.Rows.Count);
         for (var c = 0; c < schema.Count; c++)
@@ -64,6 +64,13 @@ public class DuckDbReadsOurFilesTests
             summary.Rows.Single().Select(v => v.GetString()));
         Assert.Equal(rows, ParquetRecords.Read<MetricRow>(theirs));
     }
+
+    private static string EpochFunction(ParquetTimestampUnit unit) => unit switch
+    {
+        ParquetTimestampUnit.Milliseconds => "epoch_ms",
+        ParquetTimestampUnit.Microseconds => "epoch_us",
+        _ => "epoch_ns",
+    };
 
     private static bool SameValue(object? expected, JsonElement actual, ParquetField field)
     {

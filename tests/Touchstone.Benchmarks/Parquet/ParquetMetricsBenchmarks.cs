@@ -10,6 +10,8 @@ namespace Touchstone.Benchmarks.Parquet;
 /// column API. tests/tools/parquet-bench.sh runs this, then DuckDB on the same rows (tests/tools/duckdb-bench.mjs).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 15)]
 public class ParquetMetricsBenchmarks
 {
