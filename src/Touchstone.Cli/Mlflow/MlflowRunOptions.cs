@@ -1,0 +1,44 @@
+using System.CommandLine;
+
+namespace Touchstone.Cli.Mlflow;
+
+/// <summary>
+/// The MLflow options of <c>touchstone run</c>: add <see cref="All"/> to the command, then build the sink options
+/// with <see cref="Read"/>. The environment (MLFLOW_TRACKING_URI, MLFLOW_EXPERIMENT_NAME, TOUCHSTONE_MLFLOW) is
+/// the default; an option given on the command line wins.
+/// </summary>
+public sealed class MlflowRunOptions
+{
+    /// <summary><c>--mlflow-uri</c>: the tracking URI.</summary>
+    public Option<string?> TrackingUri { get; } = new("--mlflow-uri")
+    {
+        Description = "MLflow tracking URI (http(s)://host:port, file:///path); default MLFLOW_TRACKING_URI, else ./mlruns",
+    };
+
+    /// <summary><c>--mlflow-experiment</c>: one experiment for all suites.</summary>
+    public Option<string?> ExperimentName { get; } = new("--mlflow-experiment")
+    {
+        Description = "Log every suite to this MLflow experiment instead of one experiment per suite (default MLFLOW_EXPERIMENT_NAME)",
+    };
+
+    /// <summary><c>--no-mlflow</c>: turn MLflow logging off.</summary>
+    public Option<bool> Disabled { get; } = new("--no-mlflow")
+    {
+        Description = "Do not log to MLflow (also TOUCHSTONE_MLFLOW=off)",
+    };
+
+    /// <summary>The three options, to add to a command.</summary>
+    public IEnumerable<Option> All => [TrackingUri, ExperimentName, Disabled];
+
+    /// <summary>The sink options from the parsed command line over the environment's.</summary>
+    public MlflowSinkOptions Read(ParseResult parse, Func<string, string?> environment)
+    {
+        var defaults = MlflowSinkOptions.FromEnvironment(environment);
+        return defaults with
+        {
+            Enabled = defaults.Enabled && !parse.GetValue(Disabled),
+            TrackingUri = parse.GetValue(TrackingUri) ?? defaults.TrackingUri,
+            ExperimentName = parse.GetValue(ExperimentName) ?? defaults.ExperimentName,
+        };
+    }
+}
