@@ -74,6 +74,29 @@ public class LegacyLayoutTests
         Assert.Contains("nested", error.Message);
     }
 
+    [Fact]
+    public void Footer_claiming_more_rows_than_the_pages_hold_fails_without_allocating_for_them()
+    {
+        var field = new ParquetField("x", ParquetType.Int64, true);
+        var file = TestTables.Write(new ParquetSchema(field), [new ParquetColumn<long>(field, new long[100])]);
+        const long claimed = 60_000_000;
+        var inflated = RewriteFooter(file, metadata =>
+        {
+            metadata.NumRows = claimed;
+            metadata.RowGroups[0].NumRows = claimed;
+            metadata.RowGroups[0].Columns[0].MetaData!.NumValues = claimed;
+        });
+        using var reader = new ParquetFileReader(new MemoryStream(inflated));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var error = Assert.Throws<ParquetFormatException>(() => reader.ReadColumn(0, "x"));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Contains("ends after 100 of 60000000 rows", error.Message);
+        // 60 M rows of long plus a mask would be 540 MB; only the initial 1 Mi-row arrays (9 MB) may be allocated.
+        Assert.True(allocated < 16 << 20, $"allocated {allocated} bytes");
+    }
+
     public sealed record WithDate(int Ok, int Date);
 
     private static byte[] RewriteFooter(byte[] file, Action<FileMetaData> change)

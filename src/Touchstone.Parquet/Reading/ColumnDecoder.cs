@@ -44,13 +44,20 @@ internal sealed class ColumnBuffers
 
 internal sealed class ColumnDecoder<T> : ColumnDecoder
 {
+    /// <summary>
+    /// Rows allocated before any page is decoded. Beyond this the arrays grow only as pages deliver rows, so a
+    /// footer that claims more rows than its pages hold cannot make the reader allocate for them.
+    /// </summary>
+    private const int InitialRows = 1 << 20;
+
     private static readonly bool IsString = typeof(T) == typeof(string);
     private readonly ParquetField _field;
     private readonly IValueDecoder<T> _decoder;
     private readonly int _rows;
-    private readonly T[] _values;
+    private readonly ColumnBuffers? _reuse;
+    private T[] _values;
     // Strings mark nulls with null references; other nullable columns need a mask.
-    private readonly bool[]? _defined;
+    private bool[]? _defined;
     private T[]? _dictionary;
 
     public ColumnDecoder(ParquetField field, IValueDecoder<T> decoder, int rows, ColumnBuffers? reuse)
@@ -58,15 +65,38 @@ internal sealed class ColumnDecoder<T> : ColumnDecoder
         _field = field;
         _decoder = decoder;
         _rows = rows;
-        _values = reuse?.Values is T[] values && values.Length >= rows ? values : new T[rows];
+        _reuse = reuse;
+        var initial = Math.Min(rows, InitialRows);
+        _values = reuse?.Values is T[] values && values.Length >= initial ? values : new T[initial];
         if (field.IsNullable && !IsString)
         {
-            _defined = reuse?.Defined is { } defined && defined.Length >= rows ? defined : new bool[rows];
+            _defined = reuse?.Defined is { } defined && defined.Length >= initial ? defined : new bool[initial];
         }
-        if (reuse is not null)
+        Remember();
+    }
+
+    /// <summary>Grows the arrays to hold rows up to <paramref name="end"/> (already checked against the chunk's rows).</summary>
+    private void EnsureRows(int end)
+    {
+        if (end <= _values.Length)
         {
-            reuse.Values = _values;
-            reuse.Defined = _defined ?? reuse.Defined;
+            return;
+        }
+        var size = (int)Math.Min(_rows, Math.Max(end, 2L * _values.Length));
+        Array.Resize(ref _values, size);
+        if (_defined is not null)
+        {
+            Array.Resize(ref _defined, size);
+        }
+        Remember();
+    }
+
+    private void Remember()
+    {
+        if (_reuse is not null)
+        {
+            _reuse.Values = _values;
+            _reuse.Defined = _defined ?? _reuse.Defined;
         }
     }
 
@@ -91,6 +121,7 @@ internal sealed class ColumnDecoder<T> : ColumnDecoder
 
     public override void ReadPage(Encoding encoding, ReadOnlySpan<byte> data, ReadOnlySpan<int> levels, int rows, int nonNull, int offset)
     {
+        EnsureRows(offset + rows);
         var target = _values.AsSpan(offset, rows);
         if (levels.IsEmpty || nonNull == rows)
         {
@@ -122,7 +153,12 @@ internal sealed class ColumnDecoder<T> : ColumnDecoder
         }
     }
 
-    public override ParquetColumn ToColumn() => new ParquetColumn<T>(_field, _values, _defined, _rows);
+    public override ParquetColumn ToColumn()
+    {
+        // Every row has been read by now (the chunk reader checks), so the arrays hold at least _rows entries.
+        EnsureRows(_rows);
+        return new ParquetColumn<T>(_field, _values, _defined, _rows);
+    }
 
     private void Decode(Encoding encoding, ReadOnlySpan<byte> data, Span<T> output)
     {
