@@ -21,22 +21,19 @@ public sealed class MlflowRunOptions
         Description = "Log every suite to this MLflow experiment instead of one experiment per suite (default MLFLOW_EXPERIMENT_NAME)",
     };
 
-    /// <summary><c>--no-mlflow</c>: turn MLflow logging off.</summary>
-    public Option<bool> Disabled { get; } = new("--no-mlflow")
-    {
-        Description = "Do not log to MLflow (also TOUCHSTONE_MLFLOW=off)",
-    };
+    /// <summary>The options, to add to a command.</summary>
+    public IEnumerable<Option> All => [TrackingUri, ExperimentName];
 
-    /// <summary>The three options, to add to a command.</summary>
-    public IEnumerable<Option> All => [TrackingUri, ExperimentName, Disabled];
-
-    /// <summary>The sink options from the parsed command line over the environment's.</summary>
-    public MlflowSinkOptions Read(ParseResult parse, Func<string, string?> environment)
+    /// <summary>
+    /// The sink options from the parsed command line over the environment's; <paramref name="trackingDisabled"/> is the
+    /// run command's own <c>--no-tracking</c>.
+    /// </summary>
+    public MlflowSinkOptions Read(ParseResult parse, Func<string, string?> environment, bool trackingDisabled = false)
     {
         var defaults = MlflowSinkOptions.FromEnvironment(environment);
         return defaults with
         {
-            Enabled = defaults.Enabled && !parse.GetValue(Disabled),
+            Enabled = defaults.Enabled && !trackingDisabled,
             TrackingUri = parse.GetValue(TrackingUri) ?? defaults.TrackingUri,
             ExperimentName = parse.GetValue(ExperimentName) ?? defaults.ExperimentName,
         };

@@ -5,7 +5,7 @@ namespace Touchstone.Cli.Mlflow;
 /// <summary>How a run is logged to MLflow.</summary>
 public sealed record MlflowSinkOptions
 {
-    /// <summary>False turns MLflow logging off (<c>--no-mlflow</c> or <c>TOUCHSTONE_MLFLOW=off</c>).</summary>
+    /// <summary>False turns MLflow logging off (<c>--no-tracking</c> or <c>TOUCHSTONE_MLFLOW=off</c>).</summary>
     public bool Enabled { get; init; } = true;
 
     /// <summary>Tracking URI; null for <c>MLFLOW_TRACKING_URI</c>, then the one a resumed run used, then <c>./mlruns</c>.</summary>

@@ -35,6 +35,9 @@ public sealed class TrackingEnvironment
     /// <summary>Folder relative paths are resolved against.</summary>
     public string WorkingDirectory { get; }
 
+    /// <summary>The value of environment variable <paramref name="name"/>, or null when unset.</summary>
+    public string? Variable(string name) => _environment(name);
+
     /// <summary>Where <c>~/.mlflow/credentials</c> is looked for.</summary>
     public string? HomeDirectory { get; }
 
