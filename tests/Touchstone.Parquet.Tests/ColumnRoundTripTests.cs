@@ -255,7 +255,8 @@ public class ColumnRoundTripTests
             new ParquetField("str", ParquetType.String),
             new ParquetField("str_n", ParquetType.String, true),
             new ParquetField("ts_us", ParquetType.Timestamp),
-            new ParquetField("ts_ms_n", ParquetType.Timestamp, true) { TimestampUnit = ParquetTimestampUnit.Milliseconds });
+            new ParquetField("ts_ms_n", ParquetType.Timestamp, true) { TimestampUnit = ParquetTimestampUnit.Milliseconds },
+            new ParquetField("ts_ns_local_n", ParquetType.Timestamp, true) { TimestampUnit = ParquetTimestampUnit.Nanoseconds, IsAdjustedToUtc = false });
         bool[] Mask() => Enumerable.Range(0, rows).Select(_ => random.Next(4) != 0).ToArray();
         string[] words = ["alpha", "beta", "gamma", "δέλτα", "🎉"];
         var columns = new List<ParquetColumn>
@@ -273,6 +274,7 @@ public class ColumnRoundTripTests
             new ParquetColumn<string>(schema[10], Enumerable.Range(0, rows).Select(i => random.Next(3) == 0 ? null : $"row {i} {words[i % 5]}").ToArray()!),
             new ParquetColumn<long>(schema[11], Enumerable.Range(0, rows).Select(_ => random.NextInt64(-10_000_000_000_000, 10_000_000_000_000)).ToArray()),
             new ParquetColumn<long>(schema[12], Enumerable.Range(0, rows).Select(_ => random.NextInt64(0, 4_000_000_000_000)).ToArray(), Mask()),
+            new ParquetColumn<long>(schema[13], Enumerable.Range(0, rows).Select(_ => random.NextInt64(-1_000_000_000_000_000_000, 4_000_000_000_000_000_000)).ToArray(), Mask()),
         };
         return (schema, columns);
     }

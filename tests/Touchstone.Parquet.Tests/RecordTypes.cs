@@ -36,28 +36,7 @@ public sealed record EveryType(
 
 public static class MetricRows
 {
-    /// <summary>Deterministic rows in Touchstone's metrics schema: few distinct strings, many numbers.</summary>
-    public static List<MetricRow> Generate(int count, int seed = 0)
-    {
-        var random = new Random(seed);
-        string[] suites = ["spectral-gap", "energy-ood", "grokking-modular"];
-        string[] variants = ["shipped", "readme", "ablation-no-dropout"];
-        string[] splits = ["train", "id", "ood"];
-        string[] metrics = ["loss", "mse", "accuracy", "ece", "auroc"];
-        var rows = new List<MetricRow>(count);
-        for (var i = 0; i < count; i++)
-        {
-            rows.Add(new MetricRow(
-                "run-2025-01-01T00-00-00Z-abc123",
-                suites[i / 200_000 % suites.Length],
-                variants[i / 20_000 % variants.Length],
-                i / 2_000 % 10,
-                "nightly",
-                splits[i % splits.Length],
-                metrics[i / 3 % metrics.Length],
-                random.NextDouble(),
-                i % 2_000));
-        }
-        return rows;
-    }
+    /// <summary>Deterministic rows in Touchstone's metrics schema (the benchmark's data).</summary>
+    public static List<MetricRow> Generate(int count, int seed = 0) =>
+        Touchstone.Benchmarks.Parquet.MetricRowsSample.Generate(count, (r, s, v, n, p, sp, m, value, step) => new MetricRow(r, s, v, n, p, sp, m, value, step), seed);
 }

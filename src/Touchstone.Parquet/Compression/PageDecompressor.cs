@@ -74,30 +74,38 @@ internal static class PageDecompressor
         return output;
     }
 
-    private static byte[] DecompressGzip(ReadOnlyMemory<byte> input, int uncompressedSize)
+    private static ReadOnlyMemory<byte> DecompressGzip(ReadOnlyMemory<byte> input, int uncompressedSize)
     {
         CheckRatio(input.Length, uncompressedSize, MaxGzipRatio, "GZIP");
-        var output = new byte[uncompressedSize];
+        // The output grows as data actually inflates, so a header that overstates the size costs no memory.
+        var output = new byte[Math.Min(uncompressedSize, Math.Max(64 * 1024, input.Length * 4))];
+        var filled = 0;
         try
         {
             var segment = MemoryMarshal.TryGetArray(input, out var array) ? array : new ArraySegment<byte>(input.ToArray());
             using var source = new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false);
             using var gzip = new GZipStream(source, CompressionMode.Decompress);
-            var filled = 0;
-            while (filled < output.Length)
+            while (true)
             {
+                if (filled == output.Length)
+                {
+                    if (filled == uncompressedSize)
+                    {
+                        Span<byte> extra = stackalloc byte[1];
+                        if (gzip.Read(extra) != 0)
+                        {
+                            throw new ParquetFormatException($"a GZIP page decodes to more than the {uncompressedSize} bytes its header says");
+                        }
+                        break;
+                    }
+                    Array.Resize(ref output, (int)Math.Min(uncompressedSize, output.Length * 2L));
+                }
                 var read = gzip.Read(output, filled, output.Length - filled);
                 if (read == 0)
                 {
-                    throw new ParquetFormatException(
-                        $"a GZIP page decoded to {filled} bytes but its header says {uncompressedSize}");
+                    throw new ParquetFormatException($"a GZIP page decoded to {filled} bytes but its header says {uncompressedSize}");
                 }
                 filled += read;
-            }
-            Span<byte> extra = stackalloc byte[1];
-            if (gzip.Read(extra) != 0)
-            {
-                throw new ParquetFormatException($"a GZIP page decodes to more than the {uncompressedSize} bytes its header says");
             }
         }
         catch (InvalidDataException e)

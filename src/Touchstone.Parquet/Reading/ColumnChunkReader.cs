@@ -13,9 +13,10 @@ namespace Touchstone.Parquet.Reading;
 /// </summary>
 internal static class ColumnChunkReader
 {
-    public static ParquetColumn Read(ReadOnlyMemory<byte> chunk, byte[] buffer, int bufferOffset, ColumnMetaData meta, ParquetField field, int rows)
+    public static ParquetColumn Read(ReadOnlyMemory<byte> chunk, byte[] buffer, int bufferOffset, ColumnMetaData meta,
+        ParquetField field, int rows, ColumnBuffers? reuse)
     {
-        var decoder = ColumnDecoder.Create(field, rows);
+        var decoder = ColumnDecoder.Create(field, rows, reuse);
         var position = 0;
         var rowsRead = 0;
         var levels = field.IsNullable ? ArrayPool<int>.Shared.Rent(Math.Min(rows, 1 << 20)) : [];

@@ -18,25 +18,87 @@ internal abstract class ColumnDecoder
 
     public abstract ParquetColumn ToColumn();
 
-    public static ColumnDecoder Create(ParquetField field, int rows) => field.Type switch
+    /// <summary>A decoder for <paramref name="rows"/> rows, filling the arrays of <paramref name="reuse"/> when they are large enough.</summary>
+    public static ColumnDecoder Create(ParquetField field, int rows, ColumnBuffers? reuse) => field.Type switch
     {
-        ParquetType.Boolean => new ColumnDecoder<bool>(field, BooleanDecoder.Instance, rows),
-        ParquetType.Int32 => new ColumnDecoder<int>(field, FixedWidthDecoder<int>.Instance, rows),
-        ParquetType.Int64 or ParquetType.Timestamp => new ColumnDecoder<long>(field, FixedWidthDecoder<long>.Instance, rows),
-        ParquetType.Float => new ColumnDecoder<float>(field, FixedWidthDecoder<float>.Instance, rows),
-        ParquetType.Double => new ColumnDecoder<double>(field, FixedWidthDecoder<double>.Instance, rows),
-        ParquetType.String => new ColumnDecoder<string>(field, StringDecoder.Instance, rows),
+        ParquetType.Boolean => new ColumnDecoder<bool>(field, BooleanDecoder.Instance, rows, reuse),
+        ParquetType.Int32 => new ColumnDecoder<int>(field, FixedWidthDecoder<int>.Instance, rows, reuse),
+        ParquetType.Int64 or ParquetType.Timestamp => new ColumnDecoder<long>(field, FixedWidthDecoder<long>.Instance, rows, reuse),
+        ParquetType.Float => new ColumnDecoder<float>(field, FixedWidthDecoder<float>.Instance, rows, reuse),
+        ParquetType.Double => new ColumnDecoder<double>(field, FixedWidthDecoder<double>.Instance, rows, reuse),
+        ParquetType.String => new ColumnDecoder<string>(field, StringDecoder.Instance, rows, reuse),
         _ => throw new ArgumentOutOfRangeException(nameof(field), field.Type, null),
     };
 }
 
-internal sealed class ColumnDecoder<T>(ParquetField field, IValueDecoder<T> decoder, int rows) : ColumnDecoder
+/// <summary>
+/// Arrays a caller lets successive row groups decode into, so reading many row groups for records does not
+/// allocate (large-object-heap) arrays per column per row group. The column read last owns them until the next read.
+/// </summary>
+internal sealed class ColumnBuffers
 {
+    public Array? Values { get; set; }
+
+    public bool[]? Defined { get; set; }
+}
+
+internal sealed class ColumnDecoder<T> : ColumnDecoder
+{
+    /// <summary>
+    /// Rows allocated before any page is decoded. Beyond this the arrays grow only as pages deliver rows, so a
+    /// footer that claims more rows than its pages hold cannot make the reader allocate for them.
+    /// </summary>
+    private const int InitialRows = 1 << 20;
+
     private static readonly bool IsString = typeof(T) == typeof(string);
-    private readonly T[] _values = new T[rows];
+    private readonly ParquetField _field;
+    private readonly IValueDecoder<T> _decoder;
+    private readonly int _rows;
+    private readonly ColumnBuffers? _reuse;
+    private T[] _values;
     // Strings mark nulls with null references; other nullable columns need a mask.
-    private readonly bool[]? _defined = field.IsNullable && !IsString ? new bool[rows] : null;
+    private bool[]? _defined;
     private T[]? _dictionary;
+
+    public ColumnDecoder(ParquetField field, IValueDecoder<T> decoder, int rows, ColumnBuffers? reuse)
+    {
+        _field = field;
+        _decoder = decoder;
+        _rows = rows;
+        _reuse = reuse;
+        var initial = Math.Min(rows, InitialRows);
+        _values = reuse?.Values is T[] values && values.Length >= initial ? values : new T[initial];
+        if (field.IsNullable && !IsString)
+        {
+            _defined = reuse?.Defined is { } defined && defined.Length >= initial ? defined : new bool[initial];
+        }
+        Remember();
+    }
+
+    /// <summary>Grows the arrays to hold rows up to <paramref name="end"/> (already checked against the chunk's rows).</summary>
+    private void EnsureRows(int end)
+    {
+        if (end <= _values.Length)
+        {
+            return;
+        }
+        var size = (int)Math.Min(_rows, Math.Max(end, 2L * _values.Length));
+        Array.Resize(ref _values, size);
+        if (_defined is not null)
+        {
+            Array.Resize(ref _defined, size);
+        }
+        Remember();
+    }
+
+    private void Remember()
+    {
+        if (_reuse is not null)
+        {
+            _reuse.Values = _values;
+            _reuse.Defined = _defined ?? _reuse.Defined;
+        }
+    }
 
     public override void ReadDictionary(Encoding encoding, ReadOnlySpan<byte> data, int count)
     {
@@ -48,17 +110,18 @@ internal sealed class ColumnDecoder<T>(ParquetField field, IValueDecoder<T> deco
         {
             throw ValueDecoding.UnsupportedEncoding(encoding, "dictionary page");
         }
-        if (count < 0 || count > decoder.MaxPlainValues(data.Length))
+        if (count < 0 || count > _decoder.MaxPlainValues(data.Length))
         {
             throw new ParquetFormatException($"a dictionary page of {data.Length} bytes claims {count} entries");
         }
         var dictionary = new T[count];
-        decoder.Decode(Encoding.Plain, data, dictionary);
+        _decoder.Decode(Encoding.Plain, data, dictionary);
         _dictionary = dictionary;
     }
 
     public override void ReadPage(Encoding encoding, ReadOnlySpan<byte> data, ReadOnlySpan<int> levels, int rows, int nonNull, int offset)
     {
+        EnsureRows(offset + rows);
         var target = _values.AsSpan(offset, rows);
         if (levels.IsEmpty || nonNull == rows)
         {
@@ -73,10 +136,8 @@ internal sealed class ColumnDecoder<T>(ParquetField field, IValueDecoder<T> deco
             var next = 0;
             for (var i = 0; i < rows; i++)
             {
-                if (levels[i] != 0)
-                {
-                    target[i] = dense[next++];
-                }
+                // Null rows get the default explicitly: the array may hold an earlier row group's values.
+                target[i] = levels[i] != 0 ? dense[next++] : default!;
             }
             if (_defined is not null)
             {
@@ -92,7 +153,12 @@ internal sealed class ColumnDecoder<T>(ParquetField field, IValueDecoder<T> deco
         }
     }
 
-    public override ParquetColumn ToColumn() => new ParquetColumn<T>(field, _values, _defined);
+    public override ParquetColumn ToColumn()
+    {
+        // Every row has been read by now (the chunk reader checks), so the arrays hold at least _rows entries.
+        EnsureRows(_rows);
+        return new ParquetColumn<T>(_field, _values, _defined, _rows);
+    }
 
     private void Decode(Encoding encoding, ReadOnlySpan<byte> data, Span<T> output)
     {
@@ -106,7 +172,7 @@ internal sealed class ColumnDecoder<T>(ParquetField field, IValueDecoder<T> deco
         }
         else
         {
-            decoder.Decode(encoding, data, output);
+            _decoder.Decode(encoding, data, output);
         }
     }
 

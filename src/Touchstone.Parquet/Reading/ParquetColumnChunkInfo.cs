@@ -12,7 +12,8 @@ public sealed record ParquetRowGroupInfo(long RowCount, IReadOnlyList<ParquetCol
 /// <param name="ValueCount">Values (rows, for a flat column) in the chunk.</param>
 /// <param name="CompressedSize">Bytes of the chunk on disk, page headers included.</param>
 /// <param name="UncompressedSize">Bytes of the chunk uncompressed, page headers included.</param>
-/// <param name="HasDictionary">Whether the chunk starts with a dictionary page.</param>
+/// <param name="DataPageOffset">File offset of the chunk's first data page.</param>
+/// <param name="DictionaryPageOffset">File offset of the chunk's dictionary page, or null when it has none.</param>
 /// <param name="Statistics">The chunk's statistics, or null when the writer stored none.</param>
 public sealed record ParquetColumnChunkInfo(
     string Column,
@@ -21,8 +22,16 @@ public sealed record ParquetColumnChunkInfo(
     long ValueCount,
     long CompressedSize,
     long UncompressedSize,
-    bool HasDictionary,
-    ParquetStatistics? Statistics);
+    long DataPageOffset,
+    long? DictionaryPageOffset,
+    ParquetStatistics? Statistics)
+{
+    /// <summary>Whether the chunk starts with a dictionary page.</summary>
+    public bool HasDictionary => DictionaryPageOffset is not null;
+
+    /// <summary>File offset of the chunk's first page.</summary>
+    public long StartOffset => DictionaryPageOffset ?? DataPageOffset;
+}
 
 /// <summary>
 /// Column chunk statistics. <see cref="Min"/> and <see cref="Max"/> are decoded to the column's value type

@@ -75,6 +75,11 @@ public sealed class ParquetFileReader : IDisposable
         {
             throw e.WithContext(filePath: _path);
         }
+        catch (Exception e) when (IsDecodingFailure(e))
+        {
+            throw new ParquetFormatException($"the footer could not be decoded ({e.GetType().Name}: {e.Message})", e)
+                .WithContext(filePath: _path);
+        }
         _leafOfField = Enumerable.Range(0, _leaves.Length).Where(i => _leaves[i].Field is not null).ToArray();
         Schema = new ParquetSchema(_leafOfField.Select(i => _leaves[i].Field!));
         UnsupportedColumns = _leaves.Where(l => l.Unsupported is not null).ToDictionary(l => l.Name, l => l.Unsupported!.Detail);
@@ -111,23 +116,14 @@ public sealed class ParquetFileReader : IDisposable
     }
 
     /// <summary>Reads the column called <paramref name="column"/> of a row group.</summary>
-    public ParquetColumn ReadColumn(int rowGroup, string column)
-    {
-        ArgumentNullException.ThrowIfNull(column);
-        var leaf = Array.FindIndex(_leaves, l => l.Name == column);
-        if (leaf < 0)
-        {
-            throw new ArgumentException(
-                $"{_path ?? "the file"} has no column '{column}'; it has: {string.Join(", ", _leaves.Select(l => l.Name))}");
-        }
-        return ReadLeaf(rowGroup, leaf);
-    }
+    public ParquetColumn ReadColumn(int rowGroup, string column) => ReadLeaf(rowGroup, LeafIndex(column));
 
-    /// <summary>Reads the named columns (all readable ones when <paramref name="columns"/> is null) of a row group.</summary>
+    /// <summary>
+    /// Reads the named columns (all readable ones when <paramref name="columns"/> is null) of a row group. The chunks
+    /// are read from the file one after the other, then decoded in parallel, one column per core.
+    /// </summary>
     public IReadOnlyList<ParquetColumn> ReadRowGroup(int rowGroup, IEnumerable<string>? columns = null) =>
-        columns is null
-            ? _leafOfField.Select(leaf => ReadLeaf(rowGroup, leaf)).ToList()
-            : columns.Select(name => ReadColumn(rowGroup, name)).ToList();
+        ReadLeaves(rowGroup, columns is null ? _leafOfField : columns.Select(LeafIndex).ToArray(), null);
 
     /// <inheritdoc />
     public void Dispose()
@@ -138,48 +134,125 @@ public sealed class ParquetFileReader : IDisposable
         }
     }
 
-    private ParquetColumn ReadLeaf(int rowGroup, int leafIndex)
+    /// <summary>Reads columns into the arrays of <paramref name="reuse"/> where they fit (for callers that copy the values out).</summary>
+    internal ParquetColumn[] ReadColumns(int rowGroup, string[] columns, ColumnBuffers[] reuse) =>
+        ReadLeaves(rowGroup, columns.Select(LeafIndex).ToArray(), reuse);
+
+    private int LeafIndex(string column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        var leaf = Array.FindIndex(_leaves, l => l.Name == column);
+        return leaf >= 0
+            ? leaf
+            : throw new ArgumentException(
+                $"{_path ?? "the file"} has no column '{column}'; it has: {string.Join(", ", _leaves.Select(l => l.Name))}");
+    }
+
+    private ParquetColumn ReadLeaf(int rowGroup, int leafIndex) => ReadLeaves(rowGroup, [leafIndex], null)[0];
+
+    private ParquetColumn[] ReadLeaves(int rowGroup, int[] leaves, ColumnBuffers[]? reuse)
     {
         if ((uint)rowGroup >= (uint)_metadata.RowGroups.Count)
         {
             throw new ArgumentOutOfRangeException(nameof(rowGroup), $"the file has {_metadata.RowGroups.Count} row groups");
         }
-        var leaf = _leaves[leafIndex];
+        var chunks = new byte[]?[leaves.Length];
         try
         {
-            if (leaf.Unsupported is not null)
+            for (var i = 0; i < leaves.Length; i++)
             {
-                throw leaf.Unsupported;
+                chunks[i] = WithContext(rowGroup, leaves[i], () => Fetch(rowGroup, leaves[i]));
             }
-            var group = _metadata.RowGroups[rowGroup];
-            var meta = group.Columns[leafIndex].MetaData!;
-            PageDecompressor.CheckSupported(meta.Codec);
-            var start = ChunkStart(meta);
-            var length = (int)meta.TotalCompressedSize;
-            var buffer = ArrayPool<byte>.Shared.Rent(length);
-            try
+            var columns = new ParquetColumn[leaves.Length];
+            var errors = new Exception?[leaves.Length];
+            Parallel.For(0, leaves.Length, i =>
             {
-                _stream.Seek(start, SeekOrigin.Begin);
-                _stream.ReadExactly(buffer, 0, length);
-                return ColumnChunkReader.Read(buffer.AsMemory(0, length), buffer, 0, meta, leaf.Field!, (int)group.NumRows);
-            }
-            finally
+                try
+                {
+                    columns[i] = WithContext(rowGroup, leaves[i], () => Decode(rowGroup, leaves[i], chunks[i]!, reuse?[i]));
+                }
+                catch (Exception e)
+                {
+                    errors[i] = e;
+                }
+            });
+            // The first failing column in the order asked for, whichever thread saw it first.
+            if (errors.FirstOrDefault(e => e is not null) is { } error)
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
             }
+            return columns;
+        }
+        finally
+        {
+            foreach (var chunk in chunks)
+            {
+                if (chunk is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(chunk);
+                }
+            }
+        }
+    }
+
+    /// <summary>Reads a column chunk's bytes into a pooled buffer.</summary>
+    private byte[] Fetch(int rowGroup, int leafIndex)
+    {
+        if (_leaves[leafIndex].Unsupported is { } unsupported)
+        {
+            throw unsupported;
+        }
+        var meta = _metadata.RowGroups[rowGroup].Columns[leafIndex].MetaData!;
+        PageDecompressor.CheckSupported(meta.Codec);
+        var length = (int)meta.TotalCompressedSize;
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            _stream.Seek(ChunkStart(meta), SeekOrigin.Begin);
+            _stream.ReadExactly(buffer, 0, length);
+            return buffer;
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    private ParquetColumn Decode(int rowGroup, int leafIndex, byte[] chunk, ColumnBuffers? reuse)
+    {
+        var group = _metadata.RowGroups[rowGroup];
+        var meta = group.Columns[leafIndex].MetaData!;
+        var length = (int)meta.TotalCompressedSize;
+        return ColumnChunkReader.Read(chunk.AsMemory(0, length), chunk, 0, meta, _leaves[leafIndex].Field!, (int)group.NumRows, reuse);
+    }
+
+    /// <summary>Runs a read step, turning its failures into format errors that name the file, column and row group.</summary>
+    private T WithContext<T>(int rowGroup, int leafIndex, Func<T> step)
+    {
+        try
+        {
+            return step();
         }
         catch (ParquetFormatException e)
         {
-            throw e.WithContext(_path, leaf.Name, rowGroup);
+            throw e.WithContext(_path, _leaves[leafIndex].Name, rowGroup);
         }
-        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException) &&
-                                  (e is not IOException || e is EndOfStreamException))
+        catch (Exception e) when (IsDecodingFailure(e))
         {
             // Decoder bugs and codec failures on corrupt input surface as format errors with their context.
             throw new ParquetFormatException($"the column chunk could not be decoded ({e.GetType().Name}: {e.Message})", e)
-                .WithContext(_path, leaf.Name, rowGroup);
+                .WithContext(_path, _leaves[leafIndex].Name, rowGroup);
         }
     }
+
+    /// <summary>
+    /// Exceptions that mean the bytes could not be decoded (as opposed to running out of memory, being cancelled,
+    /// or the disk failing), which callers should see as format errors with context.
+    /// </summary>
+    private static bool IsDecodingFailure(Exception e) =>
+        e is not (OutOfMemoryException or OperationCanceledException or ParquetFormatException) &&
+        (e is not IOException || e is EndOfStreamException);
 
     private static long ChunkStart(ColumnMetaData meta) =>
         meta.DictionaryPageOffset is { } dictionary && dictionary >= MagicLength && dictionary < meta.DataPageOffset
@@ -239,6 +312,10 @@ public sealed class ParquetFileReader : IDisposable
         for (var i = 1; i < schema.Count; i++)
         {
             var element = schema[i];
+            if (element.Name.Length == 0)
+            {
+                throw new ParquetFormatException($"schema element {i} has an empty name (corrupt footer)");
+            }
             if (element.NumChildren is > 0 || element.Type is null)
             {
                 throw new ParquetFormatException("nested groups (structs, lists, maps) are not supported; only flat schemas are")
@@ -346,7 +423,8 @@ public sealed class ParquetFileReader : IDisposable
                 meta.NumValues,
                 meta.TotalCompressedSize,
                 meta.TotalUncompressedSize,
-                meta.DictionaryPageOffset is { } d && d >= MagicLength && d < meta.DataPageOffset,
+                meta.DataPageOffset,
+                ChunkStart(meta) < meta.DataPageOffset ? ChunkStart(meta) : null,
                 StatisticsDecoder.Decode(meta.Statistics, _leaves[leafIndex].Field, typeDefined)));
         }
         return new ParquetRowGroupInfo(group.NumRows, columns);

@@ -4,8 +4,9 @@ namespace Touchstone.Parquet;
 public sealed record ParquetReadOptions
 {
     /// <summary>
-    /// The most rows one row group may have (default 64 Mi). Run-length encoding lets a small file claim many
-    /// rows, and the reader allocates one array entry per row of each column it reads, so this bounds memory.
+    /// The most rows one row group may have (default 64 Mi). Run-length encoding lets a small page legitimately
+    /// stand for many rows, and the reader holds one array entry per row of each column it reads, so this bounds
+    /// the memory a file can make it use.
     /// </summary>
     public int MaxRowsPerRowGroup { get; init; } = 64 * 1024 * 1024;
 }

@@ -13,12 +13,12 @@ internal static class EnumNames<TEnum>
 
     private static readonly Dictionary<string, TEnum> ValueOf = BuildLookup();
 
-    public static string ToName(TEnum value) =>
+    public static string ToName(TEnum value, string column) =>
         NameOf.TryGetValue(value, out var name)
             ? name
-            : throw new ArgumentException($"{value} is not a named member of {typeof(TEnum).Name}, so it has no name to store");
+            : throw new ArgumentException($"column '{column}': {value} is not a named member of {typeof(TEnum).Name}, so it has no name to store");
 
-    public static string? ToNullableName(TEnum? value) => value is { } v ? ToName(v) : null;
+    public static string? ToNullableName(TEnum? value, string column) => value is { } v ? ToName(v, column) : null;
 
     public static TEnum Parse(string text, string column, long row) =>
         ValueOf.TryGetValue(text, out var value)

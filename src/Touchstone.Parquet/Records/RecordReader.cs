@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
+using Touchstone.Parquet.Reading;
 
 namespace Touchstone.Parquet.Records;
 
@@ -28,12 +29,17 @@ internal static class RecordReader<T>
         }
         var output = new T[reader.RowCount];
         var offset = 0;
+        // The records copy the values out, so every row group can decode into the same arrays.
+        var bound = Enumerable.Range(0, parameters.Length).Where(p => fields[p] is not null).ToArray();
+        var names = bound.Select(p => parameters[p].Column).ToArray();
+        var buffers = bound.Select(_ => new ColumnBuffers()).ToArray();
+        var columns = new ParquetColumn?[parameters.Length];
         for (var g = 0; g < reader.RowGroups.Count; g++)
         {
-            var columns = new ParquetColumn?[parameters.Length];
-            for (var p = 0; p < parameters.Length; p++)
+            var read = reader.ReadColumns(g, names, buffers);
+            for (var b = 0; b < bound.Length; b++)
             {
-                columns[p] = fields[p] is null ? null : reader.ReadColumn(g, parameters[p].Column);
+                columns[bound[b]] = read[b];
             }
             var rows = (int)reader.RowGroups[g].RowCount;
             fill(columns, output, offset, rows);

@@ -14,6 +14,10 @@ internal static class RecordValues
     public static string RequiredString(string?[] values, int index, string column, string member, int rowBase) =>
         values[index] ?? throw NullInto(column, member, rowBase + index);
 
+    /// <summary>A non-nullable string property's value, or an error naming the column.</summary>
+    public static string NotNull(string? value, string column) =>
+        value ?? throw new ArgumentException($"column '{column}': the value is null but the property is not nullable; declare it string? or fill it");
+
     private static ParquetFormatException NullInto(string column, string member, long row) =>
         new ParquetFormatException($"row {row} is null, but {member} is not nullable; declare it nullable to read this file")
             .WithContext(column: column);

@@ -7,7 +7,7 @@ internal static class RecordWriter<T>
     {
         ArgumentNullException.ThrowIfNull(rows);
         options = options.Validated();
-        var columns = RecordMapping<T>.CreateColumnWriters(options.TimestampUnit);
+        var batch = RecordMapping<T>.CreateBatch(options.TimestampUnit);
         using var writer = new ParquetFileWriter(stream, RecordMapping<T>.Schema(options.TimestampUnit), options, leaveOpen: true);
         var known = rows.TryGetNonEnumeratedCount(out var total) ? total : 1024;
         var buffer = new T[Math.Max(1, Math.Min(known, options.RowGroupSize))];
@@ -23,7 +23,7 @@ internal static class RecordWriter<T>
             {
                 if (count == options.RowGroupSize)
                 {
-                    Flush(writer, columns, buffer, count, written);
+                    Flush(writer, batch, buffer, count, written);
                     written += count;
                     count = 0;
                 }
@@ -34,22 +34,17 @@ internal static class RecordWriter<T>
             }
             buffer[count++] = row;
         }
-        Flush(writer, columns, buffer, count, written);
+        Flush(writer, batch, buffer, count, written);
         writer.Complete();
     }
 
-    private static void Flush(ParquetFileWriter writer, RecordColumnWriter<T>[] columns, T[] buffer, int count, long rowBase)
+    private static void Flush(ParquetFileWriter writer, RecordBatch<T> batch, T[] buffer, int count, long rowBase)
     {
         if (count == 0)
         {
             return;
         }
-        var filled = new ParquetColumn[columns.Length];
-        for (var i = 0; i < columns.Length; i++)
-        {
-            filled[i] = columns[i].Fill(buffer, count, rowBase);
-        }
-        writer.WriteRowGroup(filled);
+        writer.WriteRowGroup(batch.Fill(buffer, count, rowBase));
         // Let the records of a written row group be collected while the next one fills.
         Array.Clear(buffer, 0, count);
     }

@@ -9,24 +9,24 @@ internal static class Timestamps
 {
     private static readonly long EpochTicks = DateTime.UnixEpoch.Ticks;
 
-    public static long FromDateTime(DateTime value, ParquetTimestampUnit unit)
+    public static long FromDateTime(DateTime value, ParquetTimestampUnit unit, string column)
     {
         if (value.Kind == DateTimeKind.Local)
         {
             throw new ArgumentException(
-                $"DateTime {value:O} has Kind=Local; Parquet timestamps here are UTC, so pass value.ToUniversalTime() (or a Kind=Utc value)");
+                $"column '{column}': DateTime {value:O} has Kind=Local; Parquet timestamps here are UTC, so pass value.ToUniversalTime() (or a Kind=Utc value)");
         }
-        return FromTicks(value.Ticks - EpochTicks, unit);
+        return FromTicks(value.Ticks - EpochTicks, unit, column);
     }
 
-    public static long? FromNullableDateTime(DateTime? value, ParquetTimestampUnit unit) =>
-        value is { } v ? FromDateTime(v, unit) : null;
+    public static long? FromNullableDateTime(DateTime? value, ParquetTimestampUnit unit, string column) =>
+        value is { } v ? FromDateTime(v, unit, column) : null;
 
-    public static long FromDateTimeOffset(DateTimeOffset value, ParquetTimestampUnit unit) =>
-        FromTicks(value.UtcTicks - EpochTicks, unit);
+    public static long FromDateTimeOffset(DateTimeOffset value, ParquetTimestampUnit unit, string column) =>
+        FromTicks(value.UtcTicks - EpochTicks, unit, column);
 
-    public static long? FromNullableDateTimeOffset(DateTimeOffset? value, ParquetTimestampUnit unit) =>
-        value is { } v ? FromDateTimeOffset(v, unit) : null;
+    public static long? FromNullableDateTimeOffset(DateTimeOffset? value, ParquetTimestampUnit unit, string column) =>
+        value is { } v ? FromDateTimeOffset(v, unit, column) : null;
 
     public static DateTime ToDateTime(long value, ParquetTimestampUnit unit, bool isAdjustedToUtc, string column, long row) =>
         new(ToTicks(value, unit, column, row), isAdjustedToUtc ? DateTimeKind.Utc : DateTimeKind.Unspecified);
@@ -40,12 +40,12 @@ internal static class Timestamps
     public static DateTimeOffset? ToNullableDateTimeOffset(long? value, ParquetTimestampUnit unit, bool isAdjustedToUtc, string column, long row) =>
         value is { } v ? ToDateTimeOffset(v, unit, isAdjustedToUtc, column, row) : null;
 
-    private static long FromTicks(long ticksSinceEpoch, ParquetTimestampUnit unit) => unit switch
+    private static long FromTicks(long ticksSinceEpoch, ParquetTimestampUnit unit, string column) => unit switch
     {
         ParquetTimestampUnit.Milliseconds => FloorDivide(ticksSinceEpoch, TimeSpan.TicksPerMillisecond),
         ParquetTimestampUnit.Microseconds => FloorDivide(ticksSinceEpoch, TimeSpan.TicksPerMicrosecond),
         _ => ticksSinceEpoch is > long.MaxValue / 100 or < long.MinValue / 100
-            ? throw new ArgumentException("the time is outside the range of nanosecond timestamps (years 1677 to 2262)")
+            ? throw new ArgumentException($"column '{column}': the time is outside the range of nanosecond timestamps (years 1677 to 2262)")
             : ticksSinceEpoch * 100,
     };
 
