@@ -1,0 +1,130 @@
+namespace Touchstone.Suites.EnergyOod.Vector;
+
+/// <summary>The two readings of the source's vector distributions.</summary>
+public enum VectorReading
+{
+    /// <summary>The README's: train/val U(−1, 1), OOD test U(−2, 2).</summary>
+    Uniform,
+
+    /// <summary>The code's (data/synthetic_data_generator.py at HEAD): train/val <c>randn·2 − 1</c>, test <c>randn·4 − 2</c>.</summary>
+    Gaussian,
+}
+
+/// <summary>Which training recipe the vector EBT follows.</summary>
+public enum EbtRecipe
+{
+    /// <summary>The toy's (model/ebt_s1_toy.py): N fixed steps of size α, all but the last detached.</summary>
+    ToyS1,
+
+    /// <summary>
+    /// The paper's energy-landscape regularization (Gladstone et al. 2025, alexiglad/EBT, "S2"): random step size,
+    /// random step count, Langevin noise and a replay buffer. Not part of the toy source.
+    /// </summary>
+    PaperS2,
+}
+
+/// <summary>Vector arithmetic data: x = [v1; v2], y = v1 + v2 (add) or v1 ⊙ v2 (multiply).</summary>
+public sealed record VectorDataConfig
+{
+    /// <summary>Which reading of the distributions. Default <c>gaussian</c> (what the source's code runs).</summary>
+    public VectorReading Reading { get; init; } = VectorReading.Gaussian;
+
+    /// <summary>Length of v1, v2 and y. Default 10 (run_main.py <c>vec_size</c>).</summary>
+    public int VecSize { get; init; } = 10;
+
+    /// <summary>Training examples. Default 10000 (run_main.py <c>size_train</c>).</summary>
+    public int NTrain { get; init; } = 10000;
+
+    /// <summary>Validation examples, drawn like the training set. Default 256 (run_main.py <c>size_val</c>).</summary>
+    public int NVal { get; init; } = 256;
+
+    /// <summary>Out-of-distribution test examples. Default 256 (run_main.py <c>size_test</c>).</summary>
+    public int NTest { get; init; } = 256;
+}
+
+/// <summary>The energy-based model on vectors and its training.</summary>
+public sealed record EbtConfig
+{
+    /// <summary>Training recipe. Default <c>toy_s1</c>; the <c>s2</c> variant sets <c>paper_s2</c>.</summary>
+    public EbtRecipe Recipe { get; init; } = EbtRecipe.ToyS1;
+
+    /// <summary>Width of the energy network. Default 128 (<c>latent_dim</c>).</summary>
+    public int LatentDim { get; init; } = 128;
+
+    /// <summary>Gradient steps N on ŷ (toy recipe). Default 10 (run_main.py <c>n_optimization_steps</c>).</summary>
+    public int InferenceSteps { get; init; } = 10;
+
+    /// <summary>Step size α of ŷ ← ŷ − α∇ŷE. Default 1 (run_main.py <c>step_size</c>).</summary>
+    public double StepSize { get; init; } = 1.0;
+
+    /// <summary>Mean of the initial guess ŷ0 = randn·2 − 1. Default −1 (ebt_s1_toy.py).</summary>
+    public double InitMean { get; init; } = -1.0;
+
+    /// <summary>Standard deviation of the initial guess ŷ0 = randn·2 − 1. Default 2 (ebt_s1_toy.py).</summary>
+    public double InitStd { get; init; } = 2.0;
+
+    /// <summary>Adam learning rate. Default 1e-3 (run_main.py).</summary>
+    public double Lr { get; init; } = 1e-3;
+
+    /// <summary>Batch size. Default 64 (run_main.py).</summary>
+    public int BatchSize { get; init; } = 64;
+
+    /// <summary>Optimizer steps (the source's <c>num_epochs</c> counts steps). Default 10000 (run_main.py).</summary>
+    public int Steps { get; init; } = 10000;
+
+    /// <summary>The paper's S2 recipe, used when <see cref="Recipe"/> is <c>paper_s2</c>.</summary>
+    public S2Config S2 { get; init; } = new();
+}
+
+/// <summary>
+/// The paper's S2 energy-landscape regularization (alexiglad/EBT, job_scripts/*/pretrain/ebt_s2*.sh and
+/// train_model.py defaults). The toy source has none of it.
+/// </summary>
+public sealed record S2Config
+{
+    /// <summary>Each prediction's step size is drawn from U(α/s, α·s) in training. Default 2 (<c>--randomize_mcmc_step_size_scale 2</c>).</summary>
+    public double StepSizeScale { get; init; } = 2.0;
+
+    /// <summary>Fewest gradient steps, drawn once per batch in training. Default 2 (<c>--randomize_mcmc_num_steps_min 2</c>).</summary>
+    public int MinSteps { get; init; } = 2;
+
+    /// <summary>Most gradient steps; evaluation always takes this many. Default 3 (<c>--randomize_mcmc_num_steps 2</c> with one landscape: 1 + 2).</summary>
+    public int MaxSteps { get; init; } = 3;
+
+    /// <summary>
+    /// Standard deviation of the Langevin noise added to ŷ before every step. Default 1, the paper's value for
+    /// continuous targets (<c>--langevin_dynamics_noise 1</c>, video S2); its text runs use 3 on logits.
+    /// </summary>
+    public double LangevinNoise { get; init; } = 1.0;
+
+    /// <summary>
+    /// Whether the noise is added at evaluation too. Default true: the paper's text and video EBTs add it at
+    /// validation (only its image code has <c>--no_langevin_during_eval</c>).
+    /// </summary>
+    public bool NoiseAtEval { get; init; } = true;
+
+    /// <summary>Final predictions kept in the FIFO replay buffer. Default 192 (<c>--mcmc_replay_buffer_size</c>).</summary>
+    public int ReplayBufferSize { get; init; } = 192;
+
+    /// <summary>
+    /// Replayed examples appended to each batch, as a fraction of the batch size; they start from their stored
+    /// prediction instead of noise. Default 0.5 (<c>--mcmc_replay_buffer_sample_bs_percent</c>).
+    /// </summary>
+    public double ReplayFraction { get; init; } = 0.5;
+}
+
+/// <summary>The feed-forward baseline on vectors and its training (model/ffn_toy.py, run_main.py).</summary>
+public sealed record FfnConfig
+{
+    /// <summary>Hidden width. Default 128 (<c>latent_dim</c>).</summary>
+    public int LatentDim { get; init; } = 128;
+
+    /// <summary>Adam learning rate. Default 1e-4 (run_main.py).</summary>
+    public double Lr { get; init; } = 1e-4;
+
+    /// <summary>Batch size. Default 128 (run_main.py).</summary>
+    public int BatchSize { get; init; } = 128;
+
+    /// <summary>Optimizer steps (the source's <c>num_epochs</c> counts steps). Default 50000 (run_main.py).</summary>
+    public int Steps { get; init; } = 50000;
+}
