@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using Touchstone.Benchmarks;
 
-// Runs the benchmarks chosen by --filter, e.g. `dotnet run -c Release -- --filter '*TrainingStep*'`.
+// `dotnet run -c Release -- --filter '*TrainingStep*'` runs the BenchmarkDotNet benchmarks chosen by the filter.
+// `dotnet run -c Release -- steps` times the training steps the way shared/bench/pytorch_mlp.py does (20 warm-up
+// steps, then a fixed count) and prints the same columns, for a quick side-by-side (ci/bench-torch.sh).
+if (args is ["steps", ..])
+{
+    TrainingStepTimer.Run(Console.Out);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

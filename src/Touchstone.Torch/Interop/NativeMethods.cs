@@ -133,7 +133,7 @@ internal static partial class NativeMethods
     [LibraryImport(Library)] internal static partial int ts_lstm(TensorHandle input, TensorHandle h0, TensorHandle c0, ReadOnlySpan<IntPtr> parameters, long nParams, [MarshalAs(UnmanagedType.I4)] bool hasBiases, long numLayers, double dropout, [MarshalAs(UnmanagedType.I4)] bool train, [MarshalAs(UnmanagedType.I4)] bool bidirectional, [MarshalAs(UnmanagedType.I4)] bool batchFirst, out IntPtr output, out IntPtr hN, out IntPtr cN);
 
     // optim.cpp
-    [LibraryImport(Library)] internal static partial IntPtr ts_optim_create(int kind, ReadOnlySpan<IntPtr> parameters, ReadOnlySpan<int> groups, long count);
+    [LibraryImport(Library)] internal static partial IntPtr ts_optim_create(int kind, ReadOnlySpan<IntPtr> parameters, ReadOnlySpan<int> groups, long count, [MarshalAs(UnmanagedType.I4)] bool fused);
     [LibraryImport(Library)] internal static partial void ts_optim_free(IntPtr optimizer);
     [LibraryImport(Library)] internal static partial int ts_optim_step(OptimizerHandle optimizer, ReadOnlySpan<GroupOptions> options, long nGroups);
     [LibraryImport(Library)] internal static partial int ts_optim_get_state(OptimizerHandle optimizer, long index, int slot, out IntPtr value, out long step);

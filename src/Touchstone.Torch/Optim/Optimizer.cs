@@ -2,8 +2,11 @@ using Touchstone.Torch.Interop;
 
 namespace Touchstone.Torch.Optim;
 
-/// <summary>The base of SGD, Adam and AdamW. A step updates every parameter in one native call, with the same
-/// arithmetic as torch.optim's single-tensor implementations; the state (moments, momentum) lives natively.</summary>
+/// <summary>The base of SGD, Adam and AdamW. A step updates every parameter in one native call; the state
+/// (moments, momentum) lives natively. SGD, and Adam/AdamW with <c>fused: false</c>, run the ATen op sequence of
+/// torch.optim's single-tensor implementations and match PyTorch bit for bit; Adam/AdamW's default fused path
+/// makes one pass per parameter instead of eight (same formulas, different rounding in the last bits, equally
+/// deterministic).</summary>
 public abstract class Optimizer : IDisposable
 {
     private readonly OptimizerHandle handle;
@@ -12,7 +15,7 @@ public abstract class Optimizer : IDisposable
     private readonly IntPtr[] parameterHandles;
     private readonly NativeMethods.GroupOptions[] options;
 
-    private protected Optimizer(int kind, IEnumerable<ParamGroup> paramGroups, double lr, double weightDecay, Action<ParamGroup> defaults)
+    private protected Optimizer(int kind, IEnumerable<ParamGroup> paramGroups, double lr, double weightDecay, Action<ParamGroup> defaults, bool fused = false)
     {
         if (lr < 0) throw new ArgumentOutOfRangeException(nameof(lr), lr, "the learning rate must not be negative");
         groups = paramGroups.ToArray();
@@ -35,7 +38,7 @@ public abstract class Optimizer : IDisposable
         if (all.Count == 0) throw new ArgumentException("the optimizer got no parameters", nameof(paramGroups));
         parameters = all.ToArray();
         parameterHandles = Native.Handles(parameters);
-        var raw = NativeMethods.ts_optim_create(kind, parameterHandles, groupOf.ToArray(), parameters.Length);
+        var raw = NativeMethods.ts_optim_create(kind, parameterHandles, groupOf.ToArray(), parameters.Length, fused);
         if (raw == IntPtr.Zero) throw new TorchException("optimizer", Native.LastError());
         handle = new OptimizerHandle(raw);
         options = new NativeMethods.GroupOptions[groups.Length];
@@ -138,12 +141,12 @@ public sealed class Sgd : Optimizer
 public sealed class Adam : Optimizer
 {
     /// <summary>Optimises the parameters with the given hyperparameters.</summary>
-    public Adam(IEnumerable<Tensor> parameters, double lr = 1e-3, (double Beta1, double Beta2)? betas = null, double eps = 1e-8, double weightDecay = 0, bool maximize = false)
-        : this([new ParamGroup(parameters)], lr, betas, eps, weightDecay, maximize) { }
+    public Adam(IEnumerable<Tensor> parameters, double lr = 1e-3, (double Beta1, double Beta2)? betas = null, double eps = 1e-8, double weightDecay = 0, bool maximize = false, bool fused = true)
+        : this([new ParamGroup(parameters)], lr, betas, eps, weightDecay, maximize, fused) { }
 
     /// <summary>Optimises parameter groups; the arguments are the defaults for values a group leaves unset.</summary>
-    public Adam(IEnumerable<ParamGroup> groups, double lr = 1e-3, (double Beta1, double Beta2)? betas = null, double eps = 1e-8, double weightDecay = 0, bool maximize = false)
-        : base(1, groups, lr, weightDecay, AdamDefaults(betas, eps, maximize)) { }
+    public Adam(IEnumerable<ParamGroup> groups, double lr = 1e-3, (double Beta1, double Beta2)? betas = null, double eps = 1e-8, double weightDecay = 0, bool maximize = false, bool fused = true)
+        : base(1, groups, lr, weightDecay, AdamDefaults(betas, eps, maximize), fused) { }
 
     internal static Action<ParamGroup> AdamDefaults((double Beta1, double Beta2)? betas, double eps, bool maximize)
     {
@@ -160,12 +163,12 @@ public sealed class Adam : Optimizer
 public sealed class AdamW : Optimizer
 {
     /// <summary>Optimises the parameters with the given hyperparameters.</summary>
-    public AdamW(IEnumerable<Tensor> parameters, double lr = 1e-3, (double Beta1, double Beta2)? betas = null, double eps = 1e-8, double weightDecay = 1e-2, bool maximize = false)
-        : this([new ParamGroup(parameters)], lr, betas, eps, weightDecay, maximize) { }
+    public AdamW(IEnumerable<Tensor> parameters, double lr = 1e-3, (double Beta1, double Beta2)? betas = null, double eps = 1e-8, double weightDecay = 1e-2, bool maximize = false, bool fused = true)
+        : this([new ParamGroup(parameters)], lr, betas, eps, weightDecay, maximize, fused) { }
 
     /// <summary>Optimises parameter groups; the arguments are the defaults for values a group leaves unset.</summary>
-    public AdamW(IEnumerable<ParamGroup> groups, double lr = 1e-3, (double Beta1, double Beta2)? betas = null, double eps = 1e-8, double weightDecay = 1e-2, bool maximize = false)
-        : base(2, groups, lr, weightDecay, Adam.AdamDefaults(betas, eps, maximize)) { }
+    public AdamW(IEnumerable<ParamGroup> groups, double lr = 1e-3, (double Beta1, double Beta2)? betas = null, double eps = 1e-8, double weightDecay = 1e-2, bool maximize = false, bool fused = true)
+        : base(2, groups, lr, weightDecay, Adam.AdamDefaults(betas, eps, maximize), fused) { }
 
     private protected override (int First, int Second) StateSlots => (0, 1);
 }
