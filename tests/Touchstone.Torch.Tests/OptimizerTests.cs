@@ -105,6 +105,39 @@ public sealed class OptimizerTests
     }
 
     [Fact]
+    public void Optimizer_state_can_be_taken_and_restored_to_resume_training()
+    {
+        using var scope = DisposeScope.Begin();
+        var target = Tensor.From([1.0, -1, 2]);
+        void Steps(Tensor p, Optimizer optimizer, int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                optimizer.ZeroGrad();
+                (p - target).Square().Sum().Backward();
+                optimizer.Step();
+            }
+        }
+        var straight = Tensor.Zeros([3], DType.Float64, requiresGrad: true);
+        using (var optimizer = new Adam([straight], lr: 0.1)) Steps(straight, optimizer, 6);
+
+        var resumed = Tensor.Zeros([3], DType.Float64, requiresGrad: true);
+        (long Step, Tensor? M, Tensor? V) state;
+        using (var first = new Adam([resumed], lr: 0.1))
+        {
+            Steps(resumed, first, 3);
+            state = first.GetState(0);
+        }
+        Assert.Equal(3L, state.Step);
+        using (var second = new Adam([resumed], lr: 0.1))
+        {
+            second.SetState(0, state.Step, state.M, state.V);
+            Steps(resumed, second, 3);
+        }
+        Assert.Equal(straight.ToArray<double>(), resumed.ToArray<double>());
+    }
+
+    [Fact]
     public void Parameters_without_gradients_are_left_alone()
     {
         using var scope = DisposeScope.Begin();
