@@ -75,6 +75,39 @@ public sealed class LayerTests
     }
 
     [Fact]
+    public void Lstm_and_embedding_initialise_like_pytorch_for_the_same_seed()
+    {
+        // torch.manual_seed(0); nn.LSTM(2, 3, num_layers=2, batch_first=True) / nn.Embedding(4, 2), PyTorch 1.13.1.
+        using var scope = DisposeScope.Begin();
+        TorchRuntime.ManualSeed(0);
+        using var lstm = new LSTM(2, 3, numLayers: 2, batchFirst: true);
+        var p = lstm.NamedParameters().ToDictionary(n => n.Name, n => n.Parameter);
+        var whh = p["weight_hh_l1"].Flatten().ToArray<float>();
+        Assert.Equal([0.226568565, 0.034583375, -0.281705797, 0.273195803], whh.Take(4).Select(v => Math.Round(v, 9)));
+        Assert.Equal([0.46168002486228943f, -0.4665539860725403f], p["bias_hh_l1"].ToArray<float>()[^2..]);
+        TorchRuntime.ManualSeed(0);
+        using var embedding = new Embedding(4, 2);
+        Assert.Equal([1.5409960746765137f, -0.293428897857666f, -2.1787893772125244f, 0.5684312582015991f, -1.0845223665237427f, -1.3985954523086548f, 0.40334683656692505f, 0.8380263447761536f],
+            embedding.Weight.Flatten().ToArray<float>());
+    }
+
+    [Fact]
+    public void Bidirectional_lstm_concatenates_both_directions()
+    {
+        using var scope = DisposeScope.Begin();
+        using var lstm = new LSTM(3, 4, numLayers: 2, batchFirst: true, bidirectional: true);
+        Assert.Contains("weight_ih_l1_reverse", lstm.NamedParameters().Select(n => n.Name));
+        Assert.Equal([4L * 4, 2 * 4], lstm.NamedParameters().Single(n => n.Name == "weight_ih_l1").Parameter.Shape);
+        var (output, (h, c)) = lstm.Forward(Tensor.Randn([2, 5, 3]));
+        Assert.Equal([2L, 5, 8], output.Shape);
+        Assert.Equal([4L, 2, 4], h.Shape);
+        Assert.Equal([4L, 2, 4], c.Shape);
+        // The backward direction's final state is its state after reading the first step.
+        Assert.True(output[.., 0, 4..].AllClose(h[3]));
+        Assert.True(output[.., -1, ..4].AllClose(h[2]));
+    }
+
+    [Fact]
     public void Lstm_dropout_between_layers_acts_only_in_training()
     {
         using var scope = DisposeScope.Begin();
