@@ -138,6 +138,21 @@ public sealed class OptimizerTests
     }
 
     [Fact]
+    public void An_optimizer_outliving_its_module_keeps_working_and_a_disposed_optimizer_says_so()
+    {
+        using var scope = DisposeScope.Begin();
+        var net = new Linear(2, 1);
+        var optimizer = new Sgd(net.Parameters(), lr: 0.1);
+        F.MseLoss(net.Forward(Tensor.Ones([3, 2])), Tensor.Zeros([3, 1])).Backward();
+        net.Dispose();
+        optimizer.Step();       // the native optimizer holds its own references to the parameters
+        optimizer.ZeroGrad();
+        optimizer.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => optimizer.Step());
+        Assert.Throws<ObjectDisposedException>(() => net.Weight.Sum());
+    }
+
+    [Fact]
     public void Parameters_without_gradients_are_left_alone()
     {
         using var scope = DisposeScope.Begin();

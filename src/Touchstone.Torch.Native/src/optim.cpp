@@ -196,23 +196,36 @@ TS_API int32_t ts_optim_set_state(TsOptimizer* opt, int64_t index, int32_t slot,
   });
 }
 
-// zero_grad over a list of parameters: set_to_none drops the gradients, otherwise they are zeroed in place.
+namespace {
+
+// set_to_none drops the gradient; otherwise it is zeroed in place (cut from any graph first), as torch does.
+void zero_grad(const at::Tensor& param, bool set_to_none) {
+  at::Tensor& grad = param.mutable_grad();
+  if (!grad.defined()) return;
+  if (set_to_none) {
+    grad = at::Tensor();
+    return;
+  }
+  if (grad.grad_fn()) {
+    grad = grad.detach();
+  } else {
+    grad.requires_grad_(false);
+  }
+  grad.zero_();
+}
+
+}  // namespace
+
 TS_API int32_t ts_zero_grad(TsTensor* const* params, int64_t count, int32_t set_to_none) {
   return ts::status_result([&] {
-    for (int64_t i = 0; i < count; ++i) {
-      at::Tensor& grad = params[i]->mutable_grad();
-      if (!grad.defined()) continue;
-      if (set_to_none) {
-        grad = at::Tensor();
-      } else {
-        if (grad.grad_fn()) {
-          grad = grad.detach();
-        } else {
-          grad.requires_grad_(false);
-        }
-        grad.zero_();
-      }
-    }
+    for (int64_t i = 0; i < count; ++i) zero_grad(*params[i], set_to_none != 0);
+  });
+}
+
+// zero_grad over the optimizer's own parameter references (valid even after the module's handles are freed).
+TS_API int32_t ts_optim_zero_grad(TsOptimizer* opt, int32_t set_to_none) {
+  return ts::status_result([&] {
+    for (const auto& param : opt->params) zero_grad(param, set_to_none != 0);
   });
 }
 

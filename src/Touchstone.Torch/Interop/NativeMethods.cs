@@ -138,6 +138,7 @@ internal static partial class NativeMethods
     [LibraryImport(Library)] internal static partial int ts_optim_step(OptimizerHandle optimizer, ReadOnlySpan<GroupOptions> options, long nGroups);
     [LibraryImport(Library)] internal static partial int ts_optim_get_state(OptimizerHandle optimizer, long index, int slot, out IntPtr value, out long step);
     [LibraryImport(Library)] internal static partial int ts_optim_set_state(OptimizerHandle optimizer, long index, int slot, TensorHandle value, long step);
+    [LibraryImport(Library)] internal static partial int ts_optim_zero_grad(OptimizerHandle optimizer, [MarshalAs(UnmanagedType.I4)] bool setToNone);
     [LibraryImport(Library)] internal static partial int ts_zero_grad(ReadOnlySpan<IntPtr> parameters, long count, [MarshalAs(UnmanagedType.I4)] bool setToNone);
     [LibraryImport(Library)] internal static partial IntPtr ts_clip_grad_norm(ReadOnlySpan<IntPtr> parameters, long count, double maxNorm, double normType);
 

@@ -12,7 +12,6 @@ public abstract class Optimizer : IDisposable
     private readonly OptimizerHandle handle;
     private readonly ParamGroup[] groups;
     private readonly Tensor[] parameters;
-    private readonly IntPtr[] parameterHandles;
     private readonly NativeMethods.GroupOptions[] options;
 
     private protected Optimizer(int kind, IEnumerable<ParamGroup> paramGroups, double lr, double weightDecay, Action<ParamGroup> defaults, bool fused = false)
@@ -37,12 +36,14 @@ public abstract class Optimizer : IDisposable
         }
         if (all.Count == 0) throw new ArgumentException("the optimizer got no parameters", nameof(paramGroups));
         parameters = all.ToArray();
-        parameterHandles = Native.Handles(parameters);
-        var raw = NativeMethods.ts_optim_create(kind, parameterHandles, groupOf.ToArray(), parameters.Length, fused);
+        var raw = NativeMethods.ts_optim_create(kind, Native.Handles(parameters), groupOf.ToArray(), parameters.Length, fused);
+        GC.KeepAlive(parameters);
         if (raw == IntPtr.Zero) throw new TorchException("optimizer", Native.LastError());
         handle = new OptimizerHandle(raw);
         options = new NativeMethods.GroupOptions[groups.Length];
     }
+
+    private OptimizerHandle Handle => handle.IsClosed ? throw new ObjectDisposedException(GetType().Name) : handle;
 
     /// <summary>The parameter groups, whose hyperparameters may be changed between steps.</summary>
     public IReadOnlyList<ParamGroup> ParamGroups => groups;
@@ -59,17 +60,12 @@ public abstract class Optimizer : IDisposable
                 Momentum = group.Momentum, Dampening = group.Dampening, Nesterov = group.Nesterov ? 1 : 0, Maximize = group.Maximize ? 1 : 0,
             };
         }
-        var h = handle.IsClosed ? throw new ObjectDisposedException(GetType().Name) : handle;
-        Native.Check(NativeMethods.ts_optim_step(h, options, options.Length), "optimizer.step");
-        GC.KeepAlive(parameters);
+        Native.Check(NativeMethods.ts_optim_step(Handle, options, options.Length), "optimizer.step");
     }
 
     /// <summary>Clears the gradients (or zeroes them in place), as optimizer.zero_grad(set_to_none).</summary>
-    public void ZeroGrad(bool setToNone = true)
-    {
-        Native.Check(NativeMethods.ts_zero_grad(parameterHandles, parameterHandles.Length, setToNone), "zero_grad");
-        GC.KeepAlive(parameters);
-    }
+    public void ZeroGrad(bool setToNone = true) =>
+        Native.Check(NativeMethods.ts_optim_zero_grad(Handle, setToNone), "zero_grad");
 
     /// <summary>Clears (or zeroes) the gradients of any parameters.</summary>
     public static void ZeroGrad(IEnumerable<Tensor> parameters, bool setToNone = true)
@@ -85,10 +81,10 @@ public abstract class Optimizer : IDisposable
     public (long Step, Tensor? First, Tensor? Second) GetState(int index)
     {
         var (slot1, slot2) = StateSlots;
-        Native.Check(NativeMethods.ts_optim_get_state(handle, index, slot1, out var first, out var step), "optimizer state");
+        Native.Check(NativeMethods.ts_optim_get_state(Handle, index, slot1, out var first, out var step), "optimizer state");
         var a = Native.WrapOptional(first);
         if (slot2 < 0) return (step, a, null);
-        Native.Check(NativeMethods.ts_optim_get_state(handle, index, slot2, out var second, out _), "optimizer state");
+        Native.Check(NativeMethods.ts_optim_get_state(Handle, index, slot2, out var second, out _), "optimizer state");
         return (step, a, Native.WrapOptional(second));
     }
 
@@ -96,9 +92,9 @@ public abstract class Optimizer : IDisposable
     public void SetState(int index, long step, Tensor? first, Tensor? second = null)
     {
         var (slot1, slot2) = StateSlots;
-        Native.Check(NativeMethods.ts_optim_set_state(handle, index, slot1, first?.Handle ?? TensorHandle.Null, step), "optimizer state");
+        Native.Check(NativeMethods.ts_optim_set_state(Handle, index, slot1, first?.Handle ?? TensorHandle.Null, step), "optimizer state");
         if (slot2 >= 0)
-            Native.Check(NativeMethods.ts_optim_set_state(handle, index, slot2, second?.Handle ?? TensorHandle.Null, step), "optimizer state");
+            Native.Check(NativeMethods.ts_optim_set_state(Handle, index, slot2, second?.Handle ?? TensorHandle.Null, step), "optimizer state");
     }
 
     /// <summary>How many parameters the optimizer updates.</summary>
