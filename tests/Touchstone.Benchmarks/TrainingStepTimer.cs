@@ -34,4 +34,25 @@ public static class TrainingStepTimer
             output.WriteLine($"{name}\t{1 / seconds:F1} steps/s\t{seconds * 1e6:F0} us/step\tcpu {cpuSeconds * 1e6:F0} us/step");
         }
     }
+
+    /// <summary>Times x + y on four floats (result freed at once) like <c>python -m timeit "a + b"</c>: the best
+    /// of five runs of 200,000 loops.</summary>
+    public static void RunSmallOp(TextWriter output)
+    {
+        Touchstone.Torch.TorchRuntime.NumThreads = 1;
+        using var a = Touchstone.Torch.Tensor.Ones([4]);
+        using var b = Touchstone.Torch.Tensor.Ones([4]);
+        const int loops = 200_000;
+        var best = double.MaxValue;
+        for (var run = 0; run < 5; run++)
+        {
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < loops; i++)
+            {
+                using var result = a + b;
+            }
+            best = Math.Min(best, clock.Elapsed.TotalSeconds / loops);
+        }
+        output.WriteLine($"{loops} loops, best of 5: {best * 1e6:F2} usec per loop");
+    }
 }
