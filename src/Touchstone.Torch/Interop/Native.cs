@@ -13,6 +13,13 @@ internal static class Native
         if (status != 0) throw new TorchException(operation, LastError());
     }
 
+    /// <summary>Passes a non-negative result through; a negative one is an error.</summary>
+    internal static long NonNegative(long value, string operation) =>
+        value >= 0 ? value : throw new TorchException(operation, LastError());
+
+    /// <summary>A native 0/1 flag as a bool; -1 is an error.</summary>
+    internal static bool Flag(int value, string operation) => NonNegative(value, operation) != 0;
+
     /// <summary>Wraps a returned tensor handle, throwing when it is null (an error).</summary>
     internal static Tensor Wrap(IntPtr handle, string operation) =>
         handle == IntPtr.Zero ? throw new TorchException(operation, LastError()) : new Tensor(handle);

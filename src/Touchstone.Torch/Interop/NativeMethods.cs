@@ -55,9 +55,9 @@ internal static partial class NativeMethods
     [LibraryImport(Library)] internal static partial IntPtr ts_tensor_alias(TensorHandle self);
     [LibraryImport(Library)] internal static partial long ts_tensor_dim(TensorHandle self);
     [LibraryImport(Library)] internal static partial long ts_tensor_numel(TensorHandle self);
-    [LibraryImport(Library)] internal static partial void ts_tensor_shape(TensorHandle self, Span<long> shape);
+    [LibraryImport(Library)] internal static partial int ts_tensor_shape(TensorHandle self, Span<long> shape);
     [LibraryImport(Library)] internal static partial int ts_tensor_dtype(TensorHandle self);
-    [LibraryImport(Library)] internal static partial void ts_tensor_device(TensorHandle self, out int type, out int index);
+    [LibraryImport(Library)] internal static partial int ts_tensor_device(TensorHandle self, out int type, out int index);
     [LibraryImport(Library)] internal static unsafe partial int ts_tensor_copy_to(TensorHandle self, void* destination, long nbytes);
     [LibraryImport(Library)] internal static partial IntPtr ts_tensor_to(TensorHandle self, int dtype, int deviceType, int deviceIndex, [MarshalAs(UnmanagedType.I4)] bool copy);
     [LibraryImport(Library)] internal static partial IntPtr ts_tensor_to_string(TensorHandle self);
