@@ -7,7 +7,7 @@ public partial class Tensor
     /// <summary>Whether autograd records operations on this tensor, as tensor.requires_grad.</summary>
     public bool RequiresGrad
     {
-        get => NativeMethods.ts_requires_grad(Handle) != 0;
+        get => Native.Flag(NativeMethods.ts_requires_grad(Handle), "requires_grad");
         set => Native.Check(NativeMethods.ts_set_requires_grad(Handle, value), "requires_grad_");
     }
 
@@ -19,7 +19,7 @@ public partial class Tensor
     }
 
     /// <summary>Whether this is a leaf of the autograd graph (created by the user, not by an operation).</summary>
-    public bool IsLeaf => NativeMethods.ts_is_leaf(Handle) != 0;
+    public bool IsLeaf => Native.Flag(NativeMethods.ts_is_leaf(Handle), "is_leaf");
 
     /// <summary>The gradient accumulated by backward passes, or null, as tensor.grad. Each read returns a new
     /// handle to the same gradient (owned by the current dispose scope). Setting null clears it.</summary>

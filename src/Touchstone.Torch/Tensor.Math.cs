@@ -4,16 +4,16 @@ namespace Touchstone.Torch;
 
 public partial class Tensor
 {
-    internal Tensor Unary(UnaryOp op) => Native.Wrap(NativeMethods.ts_unary(Handle, (int)op), op.ToString().ToLowerInvariant());
+    internal Tensor Unary(UnaryOp op) => Native.Wrap(NativeMethods.ts_unary(Handle, (int)op), op);
 
     internal Tensor Binary(Tensor other, BinaryOp op) =>
-        Native.Wrap(NativeMethods.ts_binary(Handle, other.Handle, (int)op), op.ToString().ToLowerInvariant());
+        Native.Wrap(NativeMethods.ts_binary(Handle, other.Handle, (int)op), op);
 
     internal Tensor Binary(double value, BinaryOp op, bool reversed = false) =>
-        Native.Wrap(NativeMethods.ts_binary_scalar(Handle, value, 0, false, (int)op, reversed), op.ToString().ToLowerInvariant());
+        Native.Wrap(NativeMethods.ts_binary_scalar(Handle, value, 0, false, (int)op, reversed), op);
 
     internal Tensor Binary(long value, BinaryOp op, bool reversed = false) =>
-        Native.Wrap(NativeMethods.ts_binary_scalar(Handle, value, value, true, (int)op, reversed), op.ToString().ToLowerInvariant());
+        Native.Wrap(NativeMethods.ts_binary_scalar(Handle, value, value, true, (int)op, reversed), op);
 
     /// <summary>Elementwise sum with broadcasting.</summary>
     public static Tensor operator +(Tensor a, Tensor b) => a.Binary(b, BinaryOp.Add);
@@ -202,13 +202,13 @@ public partial class Tensor
 
     private Tensor InPlace(Tensor other, BinaryOp op, double alpha = 1)
     {
-        Native.Check(NativeMethods.ts_binary_(Handle, other.Handle, (int)op, alpha), op.ToString().ToLowerInvariant() + "_");
+        Native.Check(NativeMethods.ts_binary_(Handle, other.Handle, (int)op, alpha), op, "_");
         return this;
     }
 
     private Tensor InPlace(double value, BinaryOp op)
     {
-        Native.Check(NativeMethods.ts_binary_scalar_(Handle, value, (long)value, false, (int)op), op.ToString().ToLowerInvariant() + "_");
+        Native.Check(NativeMethods.ts_binary_scalar_(Handle, value, (long)value, false, (int)op), op, "_");
         return this;
     }
 

@@ -5,7 +5,7 @@ namespace Touchstone.Torch;
 public partial class Tensor
 {
     private Tensor Reduce(ReduceOp op, ReadOnlySpan<long> dims, bool all, bool keepdim) =>
-        Native.Wrap(NativeMethods.ts_reduce(Handle, (int)op, dims, dims.Length, all, keepdim), op.ToString().ToLowerInvariant());
+        Native.Wrap(NativeMethods.ts_reduce(Handle, (int)op, dims, dims.Length, all, keepdim), op);
 
     /// <summary>Sum of all elements (a 0-d tensor).</summary>
     public Tensor Sum() => Reduce(ReduceOp.Sum, default, true, false);

@@ -5,7 +5,7 @@ namespace Touchstone.Torch;
 public partial class Tensor
 {
     private Tensor ShapeOp(ShapeOp op, ReadOnlySpan<long> args) =>
-        Native.Wrap(NativeMethods.ts_shape_op(Handle, (int)op, args, args.Length), op.ToString().ToLowerInvariant());
+        Native.Wrap(NativeMethods.ts_shape_op(Handle, (int)op, args, args.Length), op);
 
     /// <summary>The same elements in another shape (a view when possible; one size may be -1).</summary>
     public Tensor Reshape(params ReadOnlySpan<long> shape) => ShapeOp(Interop.ShapeOp.Reshape, shape);

@@ -59,8 +59,8 @@ public partial class Tensor : IDisposable
         get
         {
             var h = Handle;
-            var shape = new long[NativeMethods.ts_tensor_dim(h)];
-            NativeMethods.ts_tensor_shape(h, shape);
+            var shape = new long[Native.NonNegative(NativeMethods.ts_tensor_dim(h), "dim")];
+            Native.Check(NativeMethods.ts_tensor_shape(h, shape), "shape");
             return shape;
         }
     }
@@ -76,10 +76,10 @@ public partial class Tensor : IDisposable
     }
 
     /// <summary>The number of dimensions, as tensor.dim().</summary>
-    public int Dim => (int)NativeMethods.ts_tensor_dim(Handle);
+    public int Dim => (int)Native.NonNegative(NativeMethods.ts_tensor_dim(Handle), "dim");
 
     /// <summary>The number of elements, as tensor.numel().</summary>
-    public long NumEl => NativeMethods.ts_tensor_numel(Handle);
+    public long NumEl => Native.NonNegative(NativeMethods.ts_tensor_numel(Handle), "numel");
 
     /// <summary>The element type.</summary>
     public DType DType
@@ -96,13 +96,13 @@ public partial class Tensor : IDisposable
     {
         get
         {
-            NativeMethods.ts_tensor_device(Handle, out var type, out var index);
+            Native.Check(NativeMethods.ts_tensor_device(Handle, out var type, out var index), "device");
             return new Device((DeviceType)type, index);
         }
     }
 
     /// <summary>Whether the elements are laid out contiguously in row-major order.</summary>
-    public bool IsContiguous => NativeMethods.ts_tensor_is_contiguous(Handle) != 0;
+    public bool IsContiguous => Native.Flag(NativeMethods.ts_tensor_is_contiguous(Handle), "is_contiguous");
 
     /// <summary>Frees the native tensor now (idempotent).</summary>
     public void Dispose()

@@ -39,6 +39,9 @@ public readonly struct TensorIndex
     /// <summary>One position (removes the dimension); negative counts from the end.</summary>
     public static implicit operator TensorIndex(int index) => new(IndexKind.Single, value: index);
 
+    /// <summary>One position counted from the start or, as ^1, from the end.</summary>
+    public static implicit operator TensorIndex(Index index) => new(IndexKind.Single, value: index.IsFromEnd ? -index.Value : index.Value);
+
     /// <summary>A slice, e.g. 1..^1.</summary>
     public static implicit operator TensorIndex(Range range) => new(IndexKind.Slice, range: range);
 

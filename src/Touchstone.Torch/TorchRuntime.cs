@@ -30,12 +30,12 @@ public static class TorchRuntime
         set => Native.Check(NativeMethods.ts_runtime_set_num_threads(value), "set_num_threads");
     }
 
-    /// <summary>Makes runs repeatable: deterministic algorithms only (an error for operations that have none),
-    /// cuDNN deterministic and not benchmarking, a fixed cuBLAS workspace, and the given number of intra-op
-    /// threads. With the same seed, training on CPU is then bit-identical from run to run.</summary>
-    public static void SetDeterministic(int threads = 1, bool enabled = true)
+    /// <summary>Makes runs repeatable: deterministic algorithms only (an error for operations that have none, or
+    /// a warning with warnOnly), cuDNN deterministic and not benchmarking, a fixed cuBLAS workspace, and the given
+    /// number of intra-op threads. With the same seed, training on CPU is then bit-identical from run to run.</summary>
+    public static void SetDeterministic(int threads = 1, bool enabled = true, bool warnOnly = false)
     {
-        Native.Check(NativeMethods.ts_runtime_set_deterministic(enabled), "set_deterministic");
+        Native.Check(NativeMethods.ts_runtime_set_deterministic(enabled, warnOnly), "set_deterministic");
         NumThreads = threads;
     }
 

@@ -122,6 +122,35 @@ public sealed class ModuleTests
     }
 
     [Fact]
+    public void To_cuda_moves_a_module_where_cuda_exists_and_fails_clearly_leaving_it_usable_where_not()
+    {
+        using var scope = DisposeScope.Begin();
+        using var net = new TwoLayer();
+        var x = Tensor.Randn([2, 3]);
+        var before = net.Forward(x).ToArray<float>();
+        if (TorchRuntime.IsCudaAvailable)
+        {
+            net.To(Device.Cuda(0));
+            Assert.All(net.Parameters(), p => Assert.Equal(Device.Cuda(0), p.Device));
+            Assert.Equal(before, net.Forward(x.Cuda()).Cpu().ToArray<float>(), new FloatTolerance(1e-5f));
+            net.To(Device.Cpu);
+        }
+        else
+        {
+            var ex = Assert.Throws<TorchException>(() => net.To(Device.Cuda(0)));
+            Assert.Contains("CUDA is not available", ex.Message);
+        }
+        Assert.All(net.Parameters(), p => Assert.Equal(Device.Cpu, p.Device));
+        Assert.Equal(before, net.Forward(x).ToArray<float>());
+    }
+
+    private sealed class FloatTolerance(float tolerance) : IEqualityComparer<float>
+    {
+        public bool Equals(float a, float b) => Math.Abs(a - b) <= tolerance;
+        public int GetHashCode(float value) => 0;
+    }
+
+    [Fact]
     public void Parameters_are_not_freed_by_the_scope_they_were_created_in()
     {
         Linear linear;

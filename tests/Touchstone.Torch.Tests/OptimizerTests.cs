@@ -15,7 +15,7 @@ public sealed class OptimizerTests
         using var scope = DisposeScope.Begin();
         TorchRuntime.ManualSeed(0);
         using var net = new Linear(3, 2);
-        using var optimizer = new AdamW(net.Parameters(), lr: 0.1, weightDecay: 0.05);
+        using var optimizer = new AdamW(net.Parameters(), lr: 0.1, weightDecay: 0.05, fused: false);
         var x = Tensor.From(new float[,] { { 1, 2, 3 }, { -1, 0.5f, 2 } });
         var y = Tensor.From(new float[,] { { 0.5f, -0.5f }, { 1, 2 } });
         Tensor loss = null!;
@@ -31,13 +31,15 @@ public sealed class OptimizerTests
         Assert.Equal(0.33583763241767883f, loss.Item<float>());
     }
 
-    [Fact]
-    public void Adam_with_l2_weight_decay_follows_the_reference_update()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Adam_with_l2_weight_decay_follows_the_reference_update(bool fused)
     {
         using var scope = DisposeScope.Begin();
         var p = Tensor.From([1.0, -2.0], requiresGrad: true);
         var c = Tensor.From([0.5, 3.0]);
-        using var optimizer = new Adam([p], lr: 0.01, betas: (0.8, 0.9), eps: 1e-6, weightDecay: 0.1);
+        using var optimizer = new Adam([p], lr: 0.01, betas: (0.8, 0.9), eps: 1e-6, weightDecay: 0.1, fused: fused);
         double[] theta = [1.0, -2.0], m = [0, 0], v = [0, 0];
         for (var step = 1; step <= 4; step++)
         {
@@ -73,6 +75,81 @@ public sealed class OptimizerTests
             theta -= 0.1 * (g + 0.9 * buffer);
         }
         Values.Equal([theta], p, 1e-12);
+    }
+
+    [Fact]
+    public void Fused_adamw_agrees_with_the_exact_path_to_rounding()
+    {
+        using var scope = DisposeScope.Begin();
+        float[] Train(bool fused)
+        {
+            using var inner = DisposeScope.Begin();
+            TorchRuntime.ManualSeed(11);
+            using var net = new Sequential(new Linear(6, 32), new ReLU(), new Linear(32, 3));
+            using var optimizer = new AdamW(net.Parameters(), lr: 0.01, weightDecay: 0.1, fused: fused);
+            var x = Tensor.Randn([16, 6]);
+            var y = Tensor.Randn([16, 3]);
+            for (var i = 0; i < 20; i++)
+            {
+                optimizer.ZeroGrad();
+                F.MseLoss(net.Forward(x), y).Backward();
+                optimizer.Step();
+            }
+            return net.Parameters().SelectMany(p => p.ToArray<float>()).ToArray();
+        }
+        var exact = Train(false);
+        var fused = Train(true);
+        Assert.Equal(exact.Length, fused.Length);
+        for (var i = 0; i < exact.Length; i++) Assert.Equal(exact[i], fused[i], 4e-5f);
+        Assert.Equal(fused, Train(true));   // and deterministic
+    }
+
+    [Fact]
+    public void Optimizer_state_can_be_taken_and_restored_to_resume_training()
+    {
+        using var scope = DisposeScope.Begin();
+        var target = Tensor.From([1.0, -1, 2]);
+        void Steps(Tensor p, Optimizer optimizer, int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                optimizer.ZeroGrad();
+                (p - target).Square().Sum().Backward();
+                optimizer.Step();
+            }
+        }
+        var straight = Tensor.Zeros([3], DType.Float64, requiresGrad: true);
+        using (var optimizer = new Adam([straight], lr: 0.1)) Steps(straight, optimizer, 6);
+
+        var resumed = Tensor.Zeros([3], DType.Float64, requiresGrad: true);
+        (long Step, Tensor? M, Tensor? V) state;
+        using (var first = new Adam([resumed], lr: 0.1))
+        {
+            Steps(resumed, first, 3);
+            state = first.GetState(0);
+        }
+        Assert.Equal(3L, state.Step);
+        using (var second = new Adam([resumed], lr: 0.1))
+        {
+            second.SetState(0, state.Step, state.M, state.V);
+            Steps(resumed, second, 3);
+        }
+        Assert.Equal(straight.ToArray<double>(), resumed.ToArray<double>());
+    }
+
+    [Fact]
+    public void An_optimizer_outliving_its_module_keeps_working_and_a_disposed_optimizer_says_so()
+    {
+        using var scope = DisposeScope.Begin();
+        var net = new Linear(2, 1);
+        var optimizer = new Sgd(net.Parameters(), lr: 0.1);
+        F.MseLoss(net.Forward(Tensor.Ones([3, 2])), Tensor.Zeros([3, 1])).Backward();
+        net.Dispose();
+        optimizer.Step();       // the native optimizer holds its own references to the parameters
+        optimizer.ZeroGrad();
+        optimizer.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => optimizer.Step());
+        Assert.Throws<ObjectDisposedException>(() => net.Weight.Sum());
     }
 
     [Fact]

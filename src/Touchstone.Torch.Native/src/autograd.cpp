@@ -3,13 +3,17 @@
 
 #include <torch/csrc/autograd/autograd.h>
 
-TS_API int32_t ts_requires_grad(TsTensor* self) { return self->requires_grad() ? 1 : 0; }
+TS_API int32_t ts_requires_grad(TsTensor* self) {
+  return ts::guard(int32_t{-1}, [&] { return self->requires_grad() ? 1 : 0; });
+}
 
 TS_API int32_t ts_set_requires_grad(TsTensor* self, int32_t value) {
   return ts::status_result([&] { self->set_requires_grad(value != 0); });
 }
 
-TS_API int32_t ts_is_leaf(TsTensor* self) { return self->is_leaf() ? 1 : 0; }
+TS_API int32_t ts_is_leaf(TsTensor* self) {
+  return ts::guard(int32_t{-1}, [&] { return self->is_leaf() ? 1 : 0; });
+}
 
 TS_API int32_t ts_retain_grad(TsTensor* self) {
   return ts::status_result([&] { self->retain_grad(); });

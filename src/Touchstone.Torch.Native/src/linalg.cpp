@@ -33,7 +33,7 @@ TS_API TsTensor* ts_vector_norm(TsTensor* x, double ord, const int64_t* dims, in
 TS_API TsTensor* ts_matrix_norm(TsTensor* x, const char* ord_name, double ord_value, int32_t keepdim) {
   return ts::tensor_result([&] {
     const std::vector<int64_t> dims = {-2, -1};
-    if (ord_name) return at::linalg_matrix_norm(*x, c10::string_view(ord_name), dims, keepdim != 0);
+    if (ord_name) return at::linalg_matrix_norm(*x, ord_name, dims, keepdim != 0);
     return at::linalg_matrix_norm(*x, at::Scalar(ord_value), dims, keepdim != 0);
   });
 }

@@ -73,7 +73,7 @@ at::Tensor binary(const at::Tensor& a, const at::Tensor& b, int32_t op) {
 
 // A Python number in an expression such as `x * 2`: it takes part in type promotion as a weak scalar.
 at::Tensor wrapped(const at::Scalar& value) {
-  at::Tensor t = at::scalar_to_tensor(value);
+  at::Tensor t = c10::scalar_to_tensor(value);
   t.unsafeGetTensorImpl()->set_wrapped_number(true);
   return t;
 }

@@ -76,11 +76,13 @@ TS_API int32_t ts_runtime_set_num_threads(int32_t threads) {
 
 TS_API int32_t ts_runtime_get_num_threads() { return at::get_num_threads(); }
 
-TS_API int32_t ts_runtime_set_deterministic(int32_t enabled) {
+// warn_only: operations without a deterministic implementation warn instead of failing (useful on CUDA, where a
+// few, e.g. scatter_add, have none).
+TS_API int32_t ts_runtime_set_deterministic(int32_t enabled, int32_t warn_only) {
   return ts::status_result([&] {
     // cuBLAS is deterministic only with a fixed workspace; the variable must be set before its first handle.
     if (enabled) setenv("CUBLAS_WORKSPACE_CONFIG", ":4096:8", /*overwrite=*/0);
-    at::globalContext().setDeterministicAlgorithms(enabled != 0, /*warn_only=*/false);
+    at::globalContext().setDeterministicAlgorithms(enabled != 0, warn_only != 0);
     at::globalContext().setDeterministicCuDNN(enabled != 0);
     at::globalContext().setBenchmarkCuDNN(false);
   });

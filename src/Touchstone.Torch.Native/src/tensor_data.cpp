@@ -11,26 +11,35 @@ TS_API TsTensor* ts_tensor_alias(TsTensor* self) {
   return ts::tensor_result([&] { return *self; });
 }
 
-TS_API int64_t ts_tensor_dim(TsTensor* self) { return self->dim(); }
+// The metadata getters are guarded too: an undefined tensor would throw from inside libtorch.
+TS_API int64_t ts_tensor_dim(TsTensor* self) {
+  return ts::guard(int64_t{-1}, [&] { return self->dim(); });
+}
 
-TS_API int64_t ts_tensor_numel(TsTensor* self) { return self->numel(); }
+TS_API int64_t ts_tensor_numel(TsTensor* self) {
+  return ts::guard(int64_t{-1}, [&] { return self->numel(); });
+}
 
-TS_API void ts_tensor_shape(TsTensor* self, int64_t* out) {
-  const auto sizes = self->sizes();
-  std::copy(sizes.begin(), sizes.end(), out);
+TS_API int32_t ts_tensor_shape(TsTensor* self, int64_t* out) {
+  return ts::status_result([&] {
+    const auto sizes = self->sizes();
+    std::copy(sizes.begin(), sizes.end(), out);
+  });
 }
 
 TS_API int32_t ts_tensor_dtype(TsTensor* self) {
   return ts::guard(int32_t{-1}, [&] { return ts::scalar_type_code(self->scalar_type()); });
 }
 
-TS_API void ts_tensor_device(TsTensor* self, int32_t* type, int32_t* index) {
-  const auto device = self->device();
-  *type = device.is_cuda() ? 1 : 0;
-  *index = device.has_index() ? device.index() : 0;
+TS_API int32_t ts_tensor_device(TsTensor* self, int32_t* type, int32_t* index) {
+  return ts::status_result([&] {
+    const auto device = self->device();
+    TORCH_CHECK(device.is_cpu() || device.is_cuda(), "tensor is on device ", device,
+                ", which Touchstone.Torch does not support");
+    *type = device.is_cuda() ? 1 : 0;
+    *index = device.has_index() ? device.index() : 0;
+  });
 }
-
-TS_API int32_t ts_tensor_defined(TsTensor* self) { return self->defined() ? 1 : 0; }
 
 // Copies the tensor's values, row-major, into host memory of exactly nbytes.
 TS_API int32_t ts_tensor_copy_to(TsTensor* self, void* out, int64_t nbytes) {
@@ -66,4 +75,6 @@ TS_API int32_t ts_tensor_set_data(TsTensor* self, TsTensor* data) {
   return ts::status_result([&] { self->set_data(*data); });
 }
 
-TS_API int32_t ts_tensor_is_contiguous(TsTensor* self) { return self->is_contiguous() ? 1 : 0; }
+TS_API int32_t ts_tensor_is_contiguous(TsTensor* self) {
+  return ts::guard(int32_t{-1}, [&] { return self->is_contiguous() ? 1 : 0; });
+}

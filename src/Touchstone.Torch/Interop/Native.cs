@@ -13,9 +13,28 @@ internal static class Native
         if (status != 0) throw new TorchException(operation, LastError());
     }
 
+    /// <summary>Passes a non-negative result through; a negative one is an error.</summary>
+    internal static long NonNegative(long value, string operation) =>
+        value >= 0 ? value : throw new TorchException(operation, LastError());
+
+    /// <summary>A native 0/1 flag as a bool; -1 is an error.</summary>
+    internal static bool Flag(int value, string operation) => NonNegative(value, operation) != 0;
+
     /// <summary>Wraps a returned tensor handle, throwing when it is null (an error).</summary>
     internal static Tensor Wrap(IntPtr handle, string operation) =>
         handle == IntPtr.Zero ? throw new TorchException(operation, LastError()) : new Tensor(handle);
+
+    /// <summary>Wraps a returned tensor handle of an op-code family; the op's name is made only on error.</summary>
+    internal static Tensor Wrap<TOp>(IntPtr handle, TOp op) where TOp : struct, Enum =>
+        handle == IntPtr.Zero ? throw new TorchException(OpName(op), LastError()) : new Tensor(handle);
+
+    /// <summary>Throws for a non-zero status of an op-code family.</summary>
+    internal static void Check<TOp>(int status, TOp op, string suffix = "") where TOp : struct, Enum
+    {
+        if (status != 0) throw new TorchException(OpName(op) + suffix, LastError());
+    }
+
+    private static string OpName<TOp>(TOp op) where TOp : struct, Enum => op.ToString().ToLowerInvariant();
 
     /// <summary>Wraps a handle that may legitimately be null ("no tensor").</summary>
     internal static Tensor? WrapOptional(IntPtr handle) => handle == IntPtr.Zero ? null : new Tensor(handle);

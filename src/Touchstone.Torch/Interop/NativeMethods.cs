@@ -21,7 +21,7 @@ internal static partial class NativeMethods
     [LibraryImport(Library)] internal static partial int ts_runtime_manual_seed(ulong seed);
     [LibraryImport(Library)] internal static partial int ts_runtime_set_num_threads(int threads);
     [LibraryImport(Library)] internal static partial int ts_runtime_get_num_threads();
-    [LibraryImport(Library)] internal static partial int ts_runtime_set_deterministic([MarshalAs(UnmanagedType.I4)] bool enabled);
+    [LibraryImport(Library)] internal static partial int ts_runtime_set_deterministic([MarshalAs(UnmanagedType.I4)] bool enabled, [MarshalAs(UnmanagedType.I4)] bool warnOnly);
     [LibraryImport(Library)] internal static partial int ts_runtime_get_deterministic();
     [LibraryImport(Library)] internal static partial IntPtr ts_runtime_build_config();
     [LibraryImport(Library)] internal static partial IntPtr ts_runtime_parallel_info();
@@ -55,9 +55,9 @@ internal static partial class NativeMethods
     [LibraryImport(Library)] internal static partial IntPtr ts_tensor_alias(TensorHandle self);
     [LibraryImport(Library)] internal static partial long ts_tensor_dim(TensorHandle self);
     [LibraryImport(Library)] internal static partial long ts_tensor_numel(TensorHandle self);
-    [LibraryImport(Library)] internal static partial void ts_tensor_shape(TensorHandle self, Span<long> shape);
+    [LibraryImport(Library)] internal static partial int ts_tensor_shape(TensorHandle self, Span<long> shape);
     [LibraryImport(Library)] internal static partial int ts_tensor_dtype(TensorHandle self);
-    [LibraryImport(Library)] internal static partial void ts_tensor_device(TensorHandle self, out int type, out int index);
+    [LibraryImport(Library)] internal static partial int ts_tensor_device(TensorHandle self, out int type, out int index);
     [LibraryImport(Library)] internal static unsafe partial int ts_tensor_copy_to(TensorHandle self, void* destination, long nbytes);
     [LibraryImport(Library)] internal static partial IntPtr ts_tensor_to(TensorHandle self, int dtype, int deviceType, int deviceIndex, [MarshalAs(UnmanagedType.I4)] bool copy);
     [LibraryImport(Library)] internal static partial IntPtr ts_tensor_to_string(TensorHandle self);
@@ -133,11 +133,12 @@ internal static partial class NativeMethods
     [LibraryImport(Library)] internal static partial int ts_lstm(TensorHandle input, TensorHandle h0, TensorHandle c0, ReadOnlySpan<IntPtr> parameters, long nParams, [MarshalAs(UnmanagedType.I4)] bool hasBiases, long numLayers, double dropout, [MarshalAs(UnmanagedType.I4)] bool train, [MarshalAs(UnmanagedType.I4)] bool bidirectional, [MarshalAs(UnmanagedType.I4)] bool batchFirst, out IntPtr output, out IntPtr hN, out IntPtr cN);
 
     // optim.cpp
-    [LibraryImport(Library)] internal static partial IntPtr ts_optim_create(int kind, ReadOnlySpan<IntPtr> parameters, ReadOnlySpan<int> groups, long count);
+    [LibraryImport(Library)] internal static partial IntPtr ts_optim_create(int kind, ReadOnlySpan<IntPtr> parameters, ReadOnlySpan<int> groups, long count, [MarshalAs(UnmanagedType.I4)] bool fused);
     [LibraryImport(Library)] internal static partial void ts_optim_free(IntPtr optimizer);
     [LibraryImport(Library)] internal static partial int ts_optim_step(OptimizerHandle optimizer, ReadOnlySpan<GroupOptions> options, long nGroups);
     [LibraryImport(Library)] internal static partial int ts_optim_get_state(OptimizerHandle optimizer, long index, int slot, out IntPtr value, out long step);
     [LibraryImport(Library)] internal static partial int ts_optim_set_state(OptimizerHandle optimizer, long index, int slot, TensorHandle value, long step);
+    [LibraryImport(Library)] internal static partial int ts_optim_zero_grad(OptimizerHandle optimizer, [MarshalAs(UnmanagedType.I4)] bool setToNone);
     [LibraryImport(Library)] internal static partial int ts_zero_grad(ReadOnlySpan<IntPtr> parameters, long count, [MarshalAs(UnmanagedType.I4)] bool setToNone);
     [LibraryImport(Library)] internal static partial IntPtr ts_clip_grad_norm(ReadOnlySpan<IntPtr> parameters, long count, double maxNorm, double normType);
 

@@ -2,17 +2,19 @@ using Touchstone.Torch.Interop;
 
 namespace Touchstone.Torch.Optim;
 
-/// <summary>The base of SGD, Adam and AdamW. A step updates every parameter in one native call, with the same
-/// arithmetic as torch.optim's single-tensor implementations; the state (moments, momentum) lives natively.</summary>
+/// <summary>The base of SGD, Adam and AdamW. A step updates every parameter in one native call; the state
+/// (moments, momentum) lives natively. SGD, and Adam/AdamW with <c>fused: false</c>, run the ATen op sequence of
+/// torch.optim's single-tensor implementations and match PyTorch bit for bit; Adam/AdamW's default fused path
+/// makes one pass per parameter instead of eight (same formulas, different rounding in the last bits, equally
+/// deterministic).</summary>
 public abstract class Optimizer : IDisposable
 {
     private readonly OptimizerHandle handle;
     private readonly ParamGroup[] groups;
     private readonly Tensor[] parameters;
-    private readonly IntPtr[] parameterHandles;
     private readonly NativeMethods.GroupOptions[] options;
 
-    private protected Optimizer(int kind, IEnumerable<ParamGroup> paramGroups, double lr, double weightDecay, Action<ParamGroup> defaults)
+    private protected Optimizer(int kind, IEnumerable<ParamGroup> paramGroups, double lr, double weightDecay, Action<ParamGroup> defaults, bool fused = false)
     {
         if (lr < 0) throw new ArgumentOutOfRangeException(nameof(lr), lr, "the learning rate must not be negative");
         groups = paramGroups.ToArray();
@@ -34,12 +36,14 @@ public abstract class Optimizer : IDisposable
         }
         if (all.Count == 0) throw new ArgumentException("the optimizer got no parameters", nameof(paramGroups));
         parameters = all.ToArray();
-        parameterHandles = Native.Handles(parameters);
-        var raw = NativeMethods.ts_optim_create(kind, parameterHandles, groupOf.ToArray(), parameters.Length);
+        var raw = NativeMethods.ts_optim_create(kind, Native.Handles(parameters), groupOf.ToArray(), parameters.Length, fused);
+        GC.KeepAlive(parameters);
         if (raw == IntPtr.Zero) throw new TorchException("optimizer", Native.LastError());
         handle = new OptimizerHandle(raw);
         options = new NativeMethods.GroupOptions[groups.Length];
     }
+
+    private OptimizerHandle Handle => handle.IsClosed ? throw new ObjectDisposedException(GetType().Name) : handle;
 
     /// <summary>The parameter groups, whose hyperparameters may be changed between steps.</summary>
     public IReadOnlyList<ParamGroup> ParamGroups => groups;
@@ -56,17 +60,12 @@ public abstract class Optimizer : IDisposable
                 Momentum = group.Momentum, Dampening = group.Dampening, Nesterov = group.Nesterov ? 1 : 0, Maximize = group.Maximize ? 1 : 0,
             };
         }
-        var h = handle.IsClosed ? throw new ObjectDisposedException(GetType().Name) : handle;
-        Native.Check(NativeMethods.ts_optim_step(h, options, options.Length), "optimizer.step");
-        GC.KeepAlive(parameters);
+        Native.Check(NativeMethods.ts_optim_step(Handle, options, options.Length), "optimizer.step");
     }
 
     /// <summary>Clears the gradients (or zeroes them in place), as optimizer.zero_grad(set_to_none).</summary>
-    public void ZeroGrad(bool setToNone = true)
-    {
-        Native.Check(NativeMethods.ts_zero_grad(parameterHandles, parameterHandles.Length, setToNone), "zero_grad");
-        GC.KeepAlive(parameters);
-    }
+    public void ZeroGrad(bool setToNone = true) =>
+        Native.Check(NativeMethods.ts_optim_zero_grad(Handle, setToNone), "zero_grad");
 
     /// <summary>Clears (or zeroes) the gradients of any parameters.</summary>
     public static void ZeroGrad(IEnumerable<Tensor> parameters, bool setToNone = true)
@@ -82,10 +81,10 @@ public abstract class Optimizer : IDisposable
     public (long Step, Tensor? First, Tensor? Second) GetState(int index)
     {
         var (slot1, slot2) = StateSlots;
-        Native.Check(NativeMethods.ts_optim_get_state(handle, index, slot1, out var first, out var step), "optimizer state");
+        Native.Check(NativeMethods.ts_optim_get_state(Handle, index, slot1, out var first, out var step), "optimizer state");
         var a = Native.WrapOptional(first);
         if (slot2 < 0) return (step, a, null);
-        Native.Check(NativeMethods.ts_optim_get_state(handle, index, slot2, out var second, out _), "optimizer state");
+        Native.Check(NativeMethods.ts_optim_get_state(Handle, index, slot2, out var second, out _), "optimizer state");
         return (step, a, Native.WrapOptional(second));
     }
 
@@ -93,9 +92,9 @@ public abstract class Optimizer : IDisposable
     public void SetState(int index, long step, Tensor? first, Tensor? second = null)
     {
         var (slot1, slot2) = StateSlots;
-        Native.Check(NativeMethods.ts_optim_set_state(handle, index, slot1, first?.Handle ?? TensorHandle.Null, step), "optimizer state");
+        Native.Check(NativeMethods.ts_optim_set_state(Handle, index, slot1, first?.Handle ?? TensorHandle.Null, step), "optimizer state");
         if (slot2 >= 0)
-            Native.Check(NativeMethods.ts_optim_set_state(handle, index, slot2, second?.Handle ?? TensorHandle.Null, step), "optimizer state");
+            Native.Check(NativeMethods.ts_optim_set_state(Handle, index, slot2, second?.Handle ?? TensorHandle.Null, step), "optimizer state");
     }
 
     /// <summary>How many parameters the optimizer updates.</summary>
@@ -138,12 +137,12 @@ public sealed class Sgd : Optimizer
 public sealed class Adam : Optimizer
 {
     /// <summary>Optimises the parameters with the given hyperparameters.</summary>
-    public Adam(IEnumerable<Tensor> parameters, double lr = 1e-3, (double Beta1, double Beta2)? betas = null, double eps = 1e-8, double weightDecay = 0, bool maximize = false)
-        : this([new ParamGroup(parameters)], lr, betas, eps, weightDecay, maximize) { }
+    public Adam(IEnumerable<Tensor> parameters, double lr = 1e-3, (double Beta1, double Beta2)? betas = null, double eps = 1e-8, double weightDecay = 0, bool maximize = false, bool fused = true)
+        : this([new ParamGroup(parameters)], lr, betas, eps, weightDecay, maximize, fused) { }
 
     /// <summary>Optimises parameter groups; the arguments are the defaults for values a group leaves unset.</summary>
-    public Adam(IEnumerable<ParamGroup> groups, double lr = 1e-3, (double Beta1, double Beta2)? betas = null, double eps = 1e-8, double weightDecay = 0, bool maximize = false)
-        : base(1, groups, lr, weightDecay, AdamDefaults(betas, eps, maximize)) { }
+    public Adam(IEnumerable<ParamGroup> groups, double lr = 1e-3, (double Beta1, double Beta2)? betas = null, double eps = 1e-8, double weightDecay = 0, bool maximize = false, bool fused = true)
+        : base(1, groups, lr, weightDecay, AdamDefaults(betas, eps, maximize), fused) { }
 
     internal static Action<ParamGroup> AdamDefaults((double Beta1, double Beta2)? betas, double eps, bool maximize)
     {
@@ -160,12 +159,12 @@ public sealed class Adam : Optimizer
 public sealed class AdamW : Optimizer
 {
     /// <summary>Optimises the parameters with the given hyperparameters.</summary>
-    public AdamW(IEnumerable<Tensor> parameters, double lr = 1e-3, (double Beta1, double Beta2)? betas = null, double eps = 1e-8, double weightDecay = 1e-2, bool maximize = false)
-        : this([new ParamGroup(parameters)], lr, betas, eps, weightDecay, maximize) { }
+    public AdamW(IEnumerable<Tensor> parameters, double lr = 1e-3, (double Beta1, double Beta2)? betas = null, double eps = 1e-8, double weightDecay = 1e-2, bool maximize = false, bool fused = true)
+        : this([new ParamGroup(parameters)], lr, betas, eps, weightDecay, maximize, fused) { }
 
     /// <summary>Optimises parameter groups; the arguments are the defaults for values a group leaves unset.</summary>
-    public AdamW(IEnumerable<ParamGroup> groups, double lr = 1e-3, (double Beta1, double Beta2)? betas = null, double eps = 1e-8, double weightDecay = 1e-2, bool maximize = false)
-        : base(2, groups, lr, weightDecay, Adam.AdamDefaults(betas, eps, maximize)) { }
+    public AdamW(IEnumerable<ParamGroup> groups, double lr = 1e-3, (double Beta1, double Beta2)? betas = null, double eps = 1e-8, double weightDecay = 1e-2, bool maximize = false, bool fused = true)
+        : base(2, groups, lr, weightDecay, Adam.AdamDefaults(betas, eps, maximize), fused) { }
 
     private protected override (int First, int Second) StateSlots => (0, 1);
 }

@@ -58,7 +58,8 @@ public static class GradCheck
         var perturbed = (double[])values.Clone();
         perturbed[index] = value;
         Set(leaf, perturbed, shape);
-        using (Autograd.NoGrad()) return scalar().Item<double>();
+        // Not under no_grad: the function may itself differentiate (an unrolled gradient step).
+        return scalar().Item<double>();
     }
 
     private static void Set(Tensor leaf, double[] values, long[] shape)
