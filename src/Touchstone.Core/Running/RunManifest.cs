@@ -36,4 +36,23 @@ public sealed record RunManifest(
     IReadOnlyList<string> Cells,
     EnvironmentFingerprint Fingerprint,
     string FingerprintHash,
-    string CommandLine);
+    string CommandLine)
+{
+    /// <summary>The version of the results layout this code writes (manifest, cell files, tables).</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    /// <summary>
+    /// Ids of every cell of the unsharded matrix. Equal to <see cref="Cells"/> for an unsharded run; for a shard it
+    /// lets <c>touchstone merge</c> name the cells that no given shard holds.
+    /// </summary>
+    public IReadOnlyList<string> MatrixCells { get; init; } = [];
+
+    /// <summary>The suites folder the run was planned from (absolute), used again by <c>--resume</c>.</summary>
+    public string? SuitesDirectory { get; init; }
+
+    /// <summary>
+    /// Further environments that ran cells of this run: a resume on a changed machine or checkout, or the shards of
+    /// a merged run. Each cell row names its own by hash.
+    /// </summary>
+    public IReadOnlyList<EnvironmentFingerprint> OtherFingerprints { get; init; } = [];
+}

@@ -1,0 +1,22 @@
+using Touchstone.Core.Environment;
+using Touchstone.Core.Experiments;
+using Touchstone.Suites.SelfTest;
+
+namespace Touchstone.Suites;
+
+/// <summary>
+/// Every experiment Touchstone can run, by key. A new experiment registers here with one line; suites name it in
+/// their <c>experiment:</c> key.
+/// </summary>
+public static class ExperimentCatalog
+{
+    /// <summary>A registry of every experiment.</summary>
+    public static ExperimentRegistry Create() => new ExperimentRegistry()
+        .Add<SelfTestExperiment>();
+
+    /// <summary>
+    /// What the compute backend reports for the environment fingerprint. No experiment uses libtorch yet, so this
+    /// reports "none"; the libtorch probe replaces it when the first libtorch experiment lands.
+    /// </summary>
+    public static IComputeBackendProbe BackendProbe() => new NoComputeBackendProbe();
+}

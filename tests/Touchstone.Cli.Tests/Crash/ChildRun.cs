@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Touchstone.Cli.Tests.Crash;
+
+/// <summary>The built CLI (touchstone.dll beside the tests) running as a child process, to be killed for real.</summary>
+public sealed class ChildRun : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ChildRun(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public static string Dll => Path.Combine(AppContext.BaseDirectory, "touchstone.dll");
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static ChildRun Start(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        return new ChildRun(Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet"));
+    }
+
+    /// <summary>Waits for the process to end by itself; returns its exit code.</summary>
+    public int WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            _process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"touchstone did not finish in {timeout}:\n{Output}");
+        }
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    /// <summary>Polls <paramref name="moment"/> and sends SIGKILL as soon as it holds. Fails if the run ended first.</summary>
+    public void KillWhen(Func<bool> moment, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!moment())
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"the run ended (exit {_process.ExitCode}) before the moment to kill it:\n{Output}");
+            }
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"the moment to kill did not come in {timeout}:\n{Output}");
+            }
+            Thread.Sleep(2);
+        }
+        Assert.False(_process.HasExited, "the run ended before it could be killed");
+        _process.Kill(); // SIGKILL on Unix: no handler runs, nothing is flushed.
+        _process.WaitForExit();
+    }
+
+    /// <summary>Sends a signal (INT, TERM) with kill(1), as a terminal or a CI runner would.</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start("kill", ["-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    /// <summary>Polls until <paramref name="moment"/> holds. Fails if the run ended first.</summary>
+    public void WaitFor(Func<bool> moment, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!moment())
+        {
+            if (_process.HasExited || clock.Elapsed > timeout)
+            {
+                throw new InvalidOperationException($"the moment did not come while the run was going:\n{Output}");
+            }
+            Thread.Sleep(2);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}
