@@ -1,5 +1,6 @@
 using Touchstone.Core.Environment;
 using Touchstone.Core.Experiments;
+using Touchstone.Suites.Common;
 using Touchstone.Suites.SelfTest;
 
 namespace Touchstone.Suites;
@@ -14,9 +15,6 @@ public static class ExperimentCatalog
     public static ExperimentRegistry Create() => new ExperimentRegistry()
         .Add<SelfTestExperiment>();
 
-    /// <summary>
-    /// What the compute backend reports for the environment fingerprint. No experiment uses libtorch yet, so this
-    /// reports "none"; the libtorch probe replaces it when the first libtorch experiment lands.
-    /// </summary>
-    public static IComputeBackendProbe BackendProbe() => new NoComputeBackendProbe();
+    /// <summary>What the compute backend (libtorch) reports for the environment fingerprint.</summary>
+    public static IComputeBackendProbe BackendProbe() => new LibtorchProbe();
 }
