@@ -1,0 +1,54 @@
+using Touchstone.Core.Declarations;
+using Touchstone.Core.Results;
+using Touchstone.Core.Running;
+using Touchstone.Parquet;
+
+namespace Touchstone.Gate.Runs;
+
+/// <summary>
+/// Reads a run folder through Core's layout (manifest.json and the run-level tables). Every failure becomes a
+/// <see cref="GateInputException"/> that names the file and says what to do.
+/// </summary>
+public static class RunReader
+{
+    /// <summary>Reads the run in <paramref name="directory"/>.</summary>
+    /// <exception cref="GateInputException">The folder, the manifest or a table is missing or unreadable.</exception>
+    public static RunData Read(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new GateInputException(
+                $"run folder '{directory}' does not exist; pass --run with a folder made by `touchstone run` (results/runs/<run-id>)");
+        }
+        RunLayout layout;
+        RunManifest manifest;
+        try
+        {
+            (layout, manifest) = RunFolder.Open(directory);
+        }
+        catch (DeclarationException e)
+        {
+            throw new GateInputException(string.Join("; ", e.Diagnostics.Select(d => d.Message)), e);
+        }
+        var cells = ReadTable<CellRow>(layout.Cells);
+        var metrics = ReadTable<MetricRow>(layout.Metrics);
+        return new RunData(directory, manifest, cells, metrics);
+    }
+
+    private static IReadOnlyList<T> ReadTable<T>(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new GateInputException(
+                $"{path} is missing: the run has no finished cells, or its shards were not merged. Finish or resume the run (or merge its shards), then try again.");
+        }
+        try
+        {
+            return ParquetRecords.Read<T>(path);
+        }
+        catch (Exception e) when (e is ParquetFormatException or IOException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            throw new GateInputException($"{path} cannot be read: {e.Message} Rerun or resume the run to rewrite it.", e);
+        }
+    }
+}
