@@ -1,7 +1,9 @@
 using Touchstone.Core.Environment;
 using Touchstone.Core.Experiments;
 using Touchstone.Suites.Common;
+using Touchstone.Suites.EnergyOod;
 using Touchstone.Suites.SelfTest;
+using Touchstone.Suites.Spectral;
 
 namespace Touchstone.Suites;
 
@@ -13,7 +15,9 @@ public static class ExperimentCatalog
 {
     /// <summary>A registry of every experiment.</summary>
     public static ExperimentRegistry Create() => new ExperimentRegistry()
-        .Add<SelfTestExperiment>();
+        .Add<SelfTestExperiment>()
+        .Add<EnergyOodExperiment>()
+        .Add<SpectralExperiment>();
 
     /// <summary>What the compute backend (libtorch) reports for the environment fingerprint.</summary>
     public static IComputeBackendProbe BackendProbe() => new LibtorchProbe();

@@ -48,4 +48,10 @@ public sealed record MetricDeclaration(string Name, string Split, Direction Dire
 {
     /// <summary><c>split/name</c>, the key used in MLflow and reports.</summary>
     public string Key => $"{Split}/{Name}";
+
+    /// <summary>Variants that report this metric; null for every variant of the suite.</summary>
+    public IReadOnlyList<string>? Variants { get; init; }
+
+    /// <summary>Whether cells of <paramref name="variant"/> are expected to report this metric.</summary>
+    public bool AppliesTo(string variant) => Variants is null || Variants.Contains(variant);
 }

@@ -167,7 +167,7 @@ public sealed partial class SuiteLoader(ExperimentRegistry experiments)
             var config = experiment is null ? null : Config(experiment, root["config"]!.AsObject());
             var variants = Variants(document, experiment);
             var profiles = Profiles(document, experiment, variants);
-            var metrics = Metrics(document);
+            var metrics = Metrics(document, variants);
             if (config is null || experiment is null)
             {
                 return null;
@@ -228,20 +228,7 @@ public sealed partial class SuiteLoader(ExperimentRegistry experiments)
                 var body = node[name]!.AsObject();
                 FolderSafe(null, $"profiles.{name}", name, "profile name", locator.AtKey(node, name));
                 Seeds(name, profile.Seeds, body["seeds"]!.AsArray());
-                if (profile.Variants is { } selected)
-                {
-                    var list = body["variants"]!.AsArray();
-                    var known = variants.Select(v => v.Name).ToList();
-                    for (var i = 0; i < selected.Count; i++)
-                    {
-                        if (!known.Contains(selected[i]))
-                        {
-                            Error(list[i], $"profiles.{name}.variants",
-                                $"profile '{name}' names variant '{selected[i]}', which the suite does not declare" +
-                                $"{Suggestions.DidYouMean(selected[i], known)} (variants: {string.Join(", ", known)})");
-                        }
-                    }
-                }
+                KnownVariants(profile.Variants, body["variants"] as JsonArray, $"profiles.{name}.variants", $"profile '{name}'", variants);
                 var overrides = new List<ConfigOverride>();
                 if (body["overrides"] is JsonObject overrideNode && experiment is not null)
                 {
@@ -275,7 +262,7 @@ public sealed partial class SuiteLoader(ExperimentRegistry experiments)
             }
         }
 
-        private List<MetricDeclaration> Metrics(SuiteDocument document)
+        private List<MetricDeclaration> Metrics(SuiteDocument document, List<VariantDeclaration> variants)
         {
             var node = root["metrics"]!.AsArray();
             if (document.Metrics.Count == 0)
@@ -305,9 +292,29 @@ public sealed partial class SuiteLoader(ExperimentRegistry experiments)
                 }
                 var margin = metric.Gate is null ? GateMargin.Zero : ParseMargin(metric.Gate.Margin, entry["gate"]!["margin"], i);
                 var role = metric.Role ?? (metric.Gate is null ? MetricRole.Secondary : MetricRole.Primary);
-                result.Add(new MetricDeclaration(metric.Name, metric.Split, metric.Direction, role, margin));
+                KnownVariants(metric.Variants, entry["variants"] as JsonArray, $"metrics[{i}].variants", $"metric '{metric.Split}/{metric.Name}'", variants);
+                result.Add(new MetricDeclaration(metric.Name, metric.Split, metric.Direction, role, margin) { Variants = metric.Variants });
             }
             return result;
+        }
+
+        // A list of variant names (a profile's or a metric's) must name declared variants only.
+        private void KnownVariants(IReadOnlyList<string>? selected, JsonArray? list, string key, string owner, List<VariantDeclaration> variants)
+        {
+            if (selected is null || list is null)
+            {
+                return;
+            }
+            var known = variants.Select(v => v.Name).ToList();
+            for (var i = 0; i < selected.Count; i++)
+            {
+                if (!known.Contains(selected[i]))
+                {
+                    Error(list[i], key,
+                        $"{owner} names variant '{selected[i]}', which the suite does not declare" +
+                        $"{Suggestions.DidYouMean(selected[i], known)} (variants: {string.Join(", ", known)})");
+                }
+            }
         }
 
         private GateMargin ParseMargin(string text, JsonNode? node, int index)

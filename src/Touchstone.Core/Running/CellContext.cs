@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Touchstone.Core.Experiments;
 using Touchstone.Core.Results;
@@ -25,12 +24,11 @@ public sealed class CellContext : ICellContext, IDisposable
     private readonly Lock _lock = new();
     private readonly List<MetricRow> _curves = [];
     private readonly List<MetricRow> _finals = [];
-    private readonly IncrementalHash _data = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly DataHasher _data = new();
     private readonly StreamWriter _log;
     private readonly StreamWriter _partialCurves;
     private readonly System.Diagnostics.Stopwatch _sinceFlush = System.Diagnostics.Stopwatch.StartNew();
     private readonly System.Diagnostics.Stopwatch _sinceProgress = System.Diagnostics.Stopwatch.StartNew();
-    private int _dataPieces;
     private long _lastStep;
 
     /// <summary>Opens the cell's log and partial curve file (both are truncated).</summary>
@@ -119,7 +117,7 @@ public sealed class CellContext : ICellContext, IDisposable
         {
             lock (_lock)
             {
-                return _dataPieces == 0 ? "none" : Convert.ToHexStringLower(_data.GetCurrentHash());
+                return _data.Pieces == 0 ? "none" : _data.Current();
             }
         }
     }
@@ -186,18 +184,9 @@ public sealed class CellContext : ICellContext, IDisposable
     /// <inheritdoc />
     public void AddData(string name, ReadOnlySpan<byte> bytes)
     {
-        Span<byte> length = stackalloc byte[8];
-        var nameBytes = Encoding.UTF8.GetBytes(name);
         lock (_lock)
         {
-            // Length prefixes keep ("ab", "c") and ("a", "bc") apart.
-            BitConverter.TryWriteBytes(length, (long)nameBytes.Length);
-            _data.AppendData(length);
-            _data.AppendData(nameBytes);
-            BitConverter.TryWriteBytes(length, (long)bytes.Length);
-            _data.AppendData(length);
-            _data.AppendData(bytes);
-            _dataPieces++;
+            _data.Add(name, bytes);
         }
     }
 

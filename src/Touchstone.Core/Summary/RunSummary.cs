@@ -51,7 +51,7 @@ public static class RunSummary
             var variants = suite.Declaration.Variants.Select(v => v.Name).Where(v => ofSuite.Any(c => c.Row.Variant == v)).ToList();
             foreach (var metric in suite.Declaration.Metrics)
             {
-                foreach (var variant in variants)
+                foreach (var variant in variants.Where(metric.AppliesTo))
                 {
                     var ofVariant = ofSuite.Where(c => c.Row.Variant == variant).OrderBy(c => c.Row.Seed).ToList();
                     var ok = ofVariant.Where(c => c.Row.Status == CellStatus.Ok).ToList();

@@ -41,7 +41,7 @@ public static class Promotion
         foreach (var cell in cells.Where(c => c.Status == CellStatus.Ok))
         {
             var provenance = CandidateSide.ProvenanceOf(run, cell);
-            foreach (var metric in metrics)
+            foreach (var metric in metrics.Where(m => m.AppliesTo(cell.Variant)))
             {
                 var id = $"{suite}/{cell.Variant}/seed-{cell.Seed}";
                 if (!finals.TryGetValue((cell.Variant, cell.Seed, metric.Split, metric.Name), out var value))

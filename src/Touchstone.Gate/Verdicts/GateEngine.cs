@@ -49,7 +49,7 @@ public static class GateEngine
             var baseCells = suite.Baseline.Cells.Where(c => c.Variant == variant).ToList();
             var candCells = suite.Candidate.Cells.Where(c => c.Variant == variant).ToList();
             var stale = Comparability.Compare(baseCells, candCells);
-            foreach (var metric in suite.Metrics)
+            foreach (var metric in suite.Metrics.Where(m => m.AppliesTo(variant)))
             {
                 yield return new Case(Assess(suite, variant, metric, candCells, stale, policy));
             }

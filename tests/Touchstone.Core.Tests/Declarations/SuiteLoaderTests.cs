@@ -172,6 +172,28 @@ public sealed class SuiteLoaderTests
     }
 
     [Fact]
+    public void Metric_may_name_the_variants_that_report_it()
+    {
+        var suite = Demo.Load(Demo.WithLine(22, "  - { name: acc, split: id, direction: higher, role: primary, gate: { margin: 0.01 }, variants: [readme] }"));
+
+        var acc = suite.Declaration.Metrics.Single(m => m.Name == "acc");
+        Assert.Equal(["readme"], acc.Variants);
+        Assert.True(acc.AppliesTo("readme"));
+        Assert.False(acc.AppliesTo("shipped"));
+        Assert.True(suite.Declaration.Metrics.Single(m => m.Key == "ood/mse").AppliesTo("shipped"));
+    }
+
+    [Fact]
+    public void Metric_naming_an_undeclared_variant_is_an_error()
+    {
+        var error = Assert.Single(Demo.Errors(Demo.WithLine(22, "  - { name: acc, split: id, direction: higher, variants: [readmee] }")));
+
+        Assert.Equal(
+            "suites/demo.yaml:22:59: error: metric 'id/acc' names variant 'readmee', which the suite does not declare; did you mean 'readme'? (variants: shipped, readme)",
+            error.ToString());
+    }
+
+    [Fact]
     public void Profile_naming_an_undeclared_variant_is_an_error()
     {
         var error = Assert.Single(Demo.Errors(Demo.WithLine(18, "  nightly: { seeds: [0, 1, 2, 3, 4], variants: [shiped] }")));

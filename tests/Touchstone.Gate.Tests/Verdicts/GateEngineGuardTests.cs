@@ -48,6 +48,23 @@ public sealed class GateEngineGuardTests
     }
 
     [Fact]
+    public void Metric_declared_for_other_variants_is_not_expected_of_this_one()
+    {
+        var error = Lower("mse") with { Variants = ["base"] };
+        var accuracy = Lower("acc") with { Variants = ["listops"] };
+        var result = new SuiteBuilder().Metric(error).Metric(accuracy)
+            .Baseline("mse", Base).Candidate("mse", Base)
+            .Baseline("acc", Base, variant: "listops").Candidate("acc", Base, variant: "listops")
+            .Evaluate();
+
+        Assert.Equal(2, result.Verdicts.Count);
+        Assert.DoesNotContain(result.Verdicts, r => r.Variant == "base" && r.Metric.Name == "acc");
+        Assert.DoesNotContain(result.Verdicts, r => r.Variant == "listops" && r.Metric.Name == "mse");
+        Assert.Equal(Verdict.NoChange, result.Verdicts.Single(r => r.Variant == "listops" && r.Metric.Name == "acc").Verdict);
+        Assert.Equal(0, result.ExitCode);
+    }
+
+    [Fact]
     public void Variant_without_a_baseline_is_missing_and_says_to_promote()
     {
         var row = new SuiteBuilder().Metric(Lower("mse"))

@@ -53,9 +53,12 @@ public sealed class SuiteFileTests
     {
         using var vector = EnergyOodCells.Run(EnergyOodCells.TinyVector);
         using var listOps = EnergyOodCells.Run(EnergyOodCells.TinyListOps with { Transformer = EnergyOodCells.TinyListOps.Transformer with { Epochs = 1 } });
-        var recorded = vector.Finals.Concat(listOps.Finals).Select(f => $"{f.Split}/{f.Metric}").ToHashSet();
+        var fromVector = vector.Finals.Select(f => $"{f.Split}/{f.Metric}").ToHashSet();
+        var fromListOps = listOps.Finals.Select(f => $"{f.Split}/{f.Metric}").ToHashSet();
 
-        Assert.All(Suite.Declaration.Metrics, m => Assert.Contains(m.Key, recorded));
+        Assert.All(Suite.Declaration.Metrics.Where(m => m.AppliesTo("uniform")), m => Assert.Contains(m.Key, fromVector));
+        Assert.All(Suite.Declaration.Metrics.Where(m => m.AppliesTo("listops")), m => Assert.Contains(m.Key, fromListOps));
+        Assert.All(Suite.Declaration.Metrics, m => Assert.True(m.AppliesTo("uniform") != m.AppliesTo("listops"), $"{m.Key} is declared for both tasks"));
         Assert.Contains(Suite.Declaration.Metrics, m => m.Role == MetricRole.Primary);
     }
 }

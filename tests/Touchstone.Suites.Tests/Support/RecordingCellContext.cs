@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Touchstone.Core.Experiments;
 
@@ -13,7 +12,7 @@ public sealed record LoggedValue(long Step, string Split, string Metric, double 
 /// </summary>
 public sealed class RecordingCellContext : ICellContext, IDisposable
 {
-    private readonly IncrementalHash _data = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly DataHasher _data = new();
     private long _lastStep;
 
     /// <summary>A context for one cell with the given config tree (snake_case keys, as in the suite YAML).</summary>
@@ -60,8 +59,8 @@ public sealed class RecordingCellContext : ICellContext, IDisposable
     /// <summary>The last progress report (step, total).</summary>
     public (long Step, long Total) LastProgress { get; private set; }
 
-    /// <summary>SHA-256 over the data pieces so far, lower-case hex.</summary>
-    public string DataHash => Convert.ToHexStringLower(_data.GetCurrentHash());
+    /// <summary>The data hash the harness would record for the pieces so far (see <see cref="DataHasher"/>).</summary>
+    public string DataHash => _data.Current();
 
     /// <summary>The final value of <paramref name="split"/>/<paramref name="metric"/>; fails if it was not logged once.</summary>
     public double Final(string split, string metric) =>
@@ -92,7 +91,7 @@ public sealed class RecordingCellContext : ICellContext, IDisposable
     public void AddData(string name, ReadOnlySpan<byte> bytes)
     {
         DataPieces.Add(name);
-        _data.AppendData(bytes);
+        _data.Add(name, bytes);
     }
 
     /// <inheritdoc />

@@ -46,12 +46,15 @@ public sealed record ProfileDocument(
 /// <param name="Direction"><c>lower</c> or <c>higher</c> is better.</param>
 /// <param name="Role"><c>primary</c> (gated) or <c>secondary</c> (reported); primary when a gate is given, else secondary.</param>
 /// <param name="Gate">The gate's practical margin for this metric.</param>
+/// <param name="Variants">Variants that report this metric; all when absent (e.g. a ListOps metric of a suite whose
+/// other variants are vector tasks).</param>
 public sealed record MetricDocument(
     string Name,
     string Split,
     Direction Direction,
     MetricRole? Role = null,
-    GateDocument? Gate = null);
+    GateDocument? Gate = null,
+    IReadOnlyList<string>? Variants = null);
 
 /// <summary>How a metric is gated.</summary>
 /// <param name="Margin">Practical margin: relative (<c>10%</c>) or absolute (<c>0.01</c>), not negative.</param>
