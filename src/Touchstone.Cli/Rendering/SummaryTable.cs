@@ -27,7 +27,8 @@ internal static class SummaryTable
                 var first = metric.First().Metric;
                 var gate = first.Role == Core.Declarations.MetricRole.Primary ? $" [dim](gate {Markup.Escape(first.Margin.ToString())})[/]" : "";
                 var cells = new List<string> { Markup.Escape(metric.Key) + gate, first.Direction.ToString().ToLowerInvariant() };
-                cells.AddRange(variants.Select(v => Cell(metric.First(s => s.Variant == v))));
+                // A metric declared for other variants only has no value here, and is not missing either.
+                cells.AddRange(variants.Select(v => metric.FirstOrDefault(s => s.Variant == v) is { } summary ? Cell(summary) : "[dim]-[/]"));
                 table.AddRow(cells.ToArray());
             }
             console.Write(table);

@@ -156,4 +156,22 @@ public sealed class RunCommandTests
             Assert.Equal(a, b);
         }
     }
+
+    [Fact]
+    public void Summary_shows_a_metric_declared_for_some_variants_only_where_it_applies()
+    {
+        using var dir = new TempDirectory();
+        var suites = Directory.CreateDirectory(dir.Combine("suites")).FullName;
+        var text = File.ReadAllText(Path.Combine(Tool.TestSuites, "harness.yaml"))
+            .Replace("  ok: {}", "  ok: {}\n  quick: { training.steps: 20 }")
+            .Replace("smoke: { seeds: [0, 1], variants: [ok] }", "smoke: { seeds: [0, 1], variants: [ok, quick] }")
+            .Replace("  - { name: r2, split: test, direction: higher }", "  - { name: r2, split: test, direction: higher, variants: [quick] }");
+        File.WriteAllText(Path.Combine(suites, "harness.yaml"), text);
+
+        var result = Tool.Run("run", "--suites-dir", suites, "--results", dir.Combine("runs"), "--run-id", "r1", "--no-tracking");
+
+        Assert.True(result.Exit == 0, result.ToString());
+        Assert.Matches(@"test/r2\s+│ higher\s+│\s+-\s+│\s+[0-9.]+ ± [0-9.e-]+ │", result.Out);
+        Assert.DoesNotContain("missing", result.Out);
+    }
 }
