@@ -37,11 +37,22 @@ public sealed class CliContext
     {
         Experiments = experiments,
         Backend = backend,
-        Console = AnsiConsole.Console,
+        Console = ProcessConsole(),
         Error = System.Console.Error,
         CommandLine = string.Join(' ', args.Prepend("touchstone").Select(Quote)),
         HandleSignals = true,
     };
+
+    // Redirected output (CI logs) has no width of its own; Spectre's default of 80 columns would wrap every table.
+    private static IAnsiConsole ProcessConsole()
+    {
+        var console = AnsiConsole.Console;
+        if (System.Console.IsOutputRedirected)
+        {
+            console.Profile.Width = 160;
+        }
+        return console;
+    }
 
     private static string Quote(string arg) =>
         arg.Length > 0 && arg.All(c => char.IsLetterOrDigit(c) || "-_./=:,@+%".Contains(c)) ? arg : "'" + arg.Replace("'", "'\\''") + "'";
