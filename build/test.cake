@@ -10,8 +10,8 @@ Task("Test")
         var exitCode = Exec("dotnet", $"test {Quote(solution.FullPath)} -c {configuration} --no-build --nologo " +
                                       $"--logger trx --results-directory {Quote(testResults.FullPath)}");
         var totals = ConvertTrxToJUnit(testResults, testResults.Combine("junit"));
-        // A plain closing line any CI can read, whatever the test runner printed before it.
-        Information($"Tests: {totals.Passed} passed, {totals.Failed} failed, {totals.Skipped} skipped");
+        // A plain closing line any CI can read (Cake's own logger would colour the numbers).
+        Console.WriteLine($"Tests: {totals.Passed} passed, {totals.Failed} failed, {totals.Skipped} skipped");
         if (exitCode != 0 || totals.Failed > 0)
         {
             throw new CakeException(1, $"tests failed (dotnet test exited {exitCode}, {totals.Failed} failed)");
