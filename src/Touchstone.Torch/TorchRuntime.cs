@@ -30,6 +30,19 @@ public static class TorchRuntime
         set => Native.Check(NativeMethods.ts_runtime_set_num_threads(value), "set_num_threads");
     }
 
+    /// <summary>
+    /// The size of OpenBLAS's own thread pool, which <see cref="NumThreads"/> does not govern; null when the loaded
+    /// BLAS is not OpenBLAS (MKL follows <see cref="NumThreads"/>, reference BLAS is single-threaded).
+    /// </summary>
+    public static int? BlasThreads => NativeMethods.ts_runtime_get_blas_threads() is var n && n > 0 ? n : null;
+
+    /// <summary>
+    /// Sizes OpenBLAS's thread pool; returns false (and changes nothing) when the loaded BLAS is not OpenBLAS.
+    /// Several trainings in one process share the pool, so divide the cores among them.
+    /// </summary>
+    public static bool SetBlasThreads(int threads) =>
+        Native.NonNegative(NativeMethods.ts_runtime_set_blas_threads(threads), "set_blas_threads") == 1;
+
     /// <summary>Makes runs repeatable: deterministic algorithms only (an error for operations that have none, or
     /// a warning with warnOnly), cuDNN deterministic and not benchmarking, a fixed cuBLAS workspace, and the given
     /// number of intra-op threads. With the same seed, training on CPU is then bit-identical from run to run.</summary>

@@ -67,6 +67,56 @@ public sealed class DeterminismTests
     }
 
     [Fact]
+    public void OpenBlas_thread_pool_is_sized_apart_from_the_intra_op_threads()
+    {
+        // This machine loads Debian's OpenBLAS (ci/install-deps.sh), whose pool is not governed by NumThreads.
+        Assert.Contains("openblas", TorchRuntime.BlasLibraries);
+        var before = TorchRuntime.BlasThreads;
+        Assert.NotNull(before);
+        try
+        {
+            Assert.True(TorchRuntime.SetBlasThreads(1));
+            Assert.Equal(1, TorchRuntime.BlasThreads);
+            Assert.Throws<TorchException>(() => TorchRuntime.SetBlasThreads(0));
+        }
+        finally
+        {
+            TorchRuntime.SetBlasThreads(before!.Value);
+        }
+        Assert.Equal(before, TorchRuntime.BlasThreads);
+    }
+
+    [Fact]
+    public void Matrix_products_are_bit_identical_whatever_the_size_of_the_blas_pool()
+    {
+        // Large enough for OpenBLAS to split the work among its threads; a product and its gradients, as in training.
+        static byte[] Products()
+        {
+            using var scope = DisposeScope.Begin();
+            using var data = new Generator(11);
+            var a = Tensor.Randn([256, 1024], data, requiresGrad: true);
+            var b = Tensor.Randn([1024, 384], data, requiresGrad: true);
+            var product = a.MatMul(b);
+            product.Square().Mean().Backward();
+            return new[] { product, a.Grad!, b.Grad! }.SelectMany(t => t.ToArray<float>()).SelectMany(BitConverter.GetBytes).ToArray();
+        }
+
+        var pool = TorchRuntime.BlasThreads!.Value;
+        try
+        {
+            TorchRuntime.SetBlasThreads(1);
+            var single = Products();
+            TorchRuntime.SetBlasThreads(Math.Max(2, Environment.ProcessorCount));
+            var several = Products();
+            Assert.Equal(single, several);
+        }
+        finally
+        {
+            TorchRuntime.SetBlasThreads(pool);
+        }
+    }
+
+    [Fact]
     public void Runtime_reports_versions_and_blas_for_the_fingerprint()
     {
         Assert.Matches(@"^\d+\.\d+\.\d+", TorchRuntime.Version);

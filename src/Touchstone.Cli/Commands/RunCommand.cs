@@ -95,6 +95,7 @@ internal static class RunCommand
             ? RunPreparation.Plan(context, parse, o, overrideTexts)
             : RunPreparation.Resume(context, parse, o, resume, overrideTexts);
         jobs = Jobs(context, jobs, prepared.Manifest.Device);
+        context.Backend.ShareCores(jobs);
 
         using var stop = new StopSignal(context);
         var sinks = new List<IRunSink> { ProgressDisplay.For(context.Console) };

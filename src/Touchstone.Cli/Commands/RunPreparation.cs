@@ -28,6 +28,7 @@ internal static class RunPreparation
         var seeds = parse.GetValue(o.Seeds) is { } seedText ? CommandLineValues.ParseSeeds(seedText) : null;
         var shard = parse.GetValue(o.Shard) is { } shardText ? CommandLineValues.ParseShard(shardText) : null;
         var device = CommandLineValues.ParseDevice(parse.GetValue(o.Device)!);
+        CheckDevice(context, device);
         var runId = parse.GetValue(o.RunId) ?? RunIds.New(DateTime.UtcNow);
         if (!RunIds.IsValid(runId))
         {
@@ -79,6 +80,7 @@ internal static class RunPreparation
         var suites = new SuiteLoader(context.Experiments).LoadDirectory(suitesDir);
         var cells = manifest.Cells.Select(RunMerger.ParseCellId).ToList();
         var plans = Matrix.ForCells(suites, manifest.Profile, cells, manifest.Overrides.Select(ConfigOverrides.Parse).ToList(), manifest.Device);
+        CheckDevice(context, manifest.Device);
         var fingerprint = FingerprintCollector.Collect(manifest.Device, context.Backend);
         var hash = FingerprintCollector.Hash(fingerprint);
         if (hash != manifest.FingerprintHash && manifest.OtherFingerprints.All(f => FingerprintCollector.Hash(f) != hash))
@@ -90,5 +92,14 @@ internal static class RunPreparation
             RunFolder.WriteManifest(layout, manifest);
         }
         return new Prepared(suites, plans, layout, manifest, fingerprint, true);
+    }
+
+    // A device the backend cannot use is bad input, found before any cell is attempted on it.
+    private static void CheckDevice(CliContext context, string device)
+    {
+        if (context.Backend.Unavailable(device) is { } problem)
+        {
+            throw new DeclarationException("--device", problem);
+        }
     }
 }

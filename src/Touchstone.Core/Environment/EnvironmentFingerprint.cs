@@ -41,4 +41,18 @@ public interface IComputeBackendProbe
 {
     /// <summary>Describes the backend as used on <paramref name="device"/>.</summary>
     ComputeBackendInfo Describe(string device);
+
+    /// <summary>
+    /// Why <paramref name="device"/> cannot be used here (e.g. CUDA requested on a machine without it), or null when
+    /// it can; checked before a run starts so that no cell is attempted on a device that is not there.
+    /// </summary>
+    string? Unavailable(string device) => null;
+
+    /// <summary>
+    /// Sizes the backend's own thread pools for <paramref name="concurrentCells"/> cells training at once in this
+    /// process, so that their pools do not spin for the same cores.
+    /// </summary>
+    void ShareCores(int concurrentCells)
+    {
+    }
 }

@@ -26,6 +26,36 @@ public sealed class LibtorchProbe : IComputeBackendProbe
             TorchRuntime.CudaDeviceName(index), TorchRuntime.CudaDriverVersion);
     }
 
+    /// <inheritdoc />
+    public string? Unavailable(string device)
+    {
+        if (!device.StartsWith("cuda", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var index = Device.Parse(device).Index;
+        if (!TorchRuntime.IsCudaAvailable)
+        {
+            return $"device {device} was requested, but this libtorch ({TorchRuntime.Version}) has no CUDA or no GPU is visible; " +
+                   "run with --device cpu, or build against a CUDA libtorch (Torch_DIR or CMAKE_PREFIX_PATH) on a machine with a GPU";
+        }
+        var count = TorchRuntime.CudaDeviceCount;
+        return index < count ? null : $"device {device} was requested, but this machine has {count} CUDA device(s) (cuda:0 to cuda:{count - 1})";
+    }
+
+    /// <inheritdoc />
+    /// <remarks>OpenBLAS's pool is process-wide and at::set_num_threads does not size it (measured: two cells at
+    /// once, each with a pool of two, spent half of the CPU time in the kernel and ran several times slower).</remarks>
+    public void ShareCores(int concurrentCells)
+    {
+        // A pool size the user chose for OpenBLAS is theirs to keep.
+        if (System.Environment.GetEnvironmentVariable("OPENBLAS_NUM_THREADS") is { Length: > 0 })
+        {
+            return;
+        }
+        TorchRuntime.SetBlasThreads(Math.Max(1, System.Environment.ProcessorCount / Math.Max(1, concurrentCells)));
+    }
+
     // "openblas-pthread/libopenblasp-r0.3.21.so": the folder names the variant, the file the version.
     private static string ParentAndName(string path) =>
         $"{Path.GetFileName(Path.GetDirectoryName(path))}/{Path.GetFileName(path)}";

@@ -133,3 +133,24 @@ TS_API int32_t ts_runtime_cuda_driver_version() {
   if (version && version(&value) != 0) value = 0;
   return value;
 }
+
+// OpenBLAS keeps a thread pool of its own that at::set_num_threads does not size: with several cells training at
+// once, each pool spins for the same cores. The entry points are looked up at run time, so other BLAS libraries
+// (MKL sizes with libtorch's threads; reference BLAS has none) report "unsupported" (-1) instead of failing to link.
+TS_API int32_t ts_runtime_set_blas_threads(int32_t threads) {
+  using Set = void (*)(int);
+  static auto set = reinterpret_cast<Set>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+  if (threads <= 0) {
+    ts::set_error("the number of BLAS threads must be positive");
+    return -1;
+  }
+  if (!set) return 0;
+  set(threads);
+  return 1;
+}
+
+TS_API int32_t ts_runtime_get_blas_threads() {
+  using Get = int (*)();
+  static auto get = reinterpret_cast<Get>(dlsym(RTLD_DEFAULT, "openblas_get_num_threads"));
+  return get ? get() : -1;
+}

@@ -21,6 +21,8 @@ internal static partial class NativeMethods
     [LibraryImport(Library)] internal static partial int ts_runtime_manual_seed(ulong seed);
     [LibraryImport(Library)] internal static partial int ts_runtime_set_num_threads(int threads);
     [LibraryImport(Library)] internal static partial int ts_runtime_get_num_threads();
+    [LibraryImport(Library)] internal static partial int ts_runtime_set_blas_threads(int threads);
+    [LibraryImport(Library)] internal static partial int ts_runtime_get_blas_threads();
     [LibraryImport(Library)] internal static partial int ts_runtime_set_deterministic([MarshalAs(UnmanagedType.I4)] bool enabled, [MarshalAs(UnmanagedType.I4)] bool warnOnly);
     [LibraryImport(Library)] internal static partial int ts_runtime_get_deterministic();
     [LibraryImport(Library)] internal static partial IntPtr ts_runtime_build_config();

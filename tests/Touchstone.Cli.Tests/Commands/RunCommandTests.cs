@@ -174,4 +174,16 @@ public sealed class RunCommandTests
         Assert.Matches(@"test/r2\s+│ higher\s+│\s+-\s+│\s+[0-9.]+ ± [0-9.e-]+ │", result.Out);
         Assert.DoesNotContain("missing", result.Out);
     }
+
+    [Fact]
+    public void Run_on_a_device_this_machine_lacks_is_bad_input_before_any_cell_starts()
+    {
+        using var dir = new TempDirectory();
+
+        var result = Tool.RunSuite(dir.Path, "r1", "--suite", "harness", "--device", "cuda:99");
+
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("device cuda:99 was requested", result.Err);
+        Assert.False(Directory.Exists(dir.Combine("r1")));
+    }
 }

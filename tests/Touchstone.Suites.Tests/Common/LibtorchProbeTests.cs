@@ -30,4 +30,22 @@ public sealed class LibtorchProbeTests
         Assert.Equal("", TorchRuntime.CudaDeviceName(0));
         Assert.Equal("", new LibtorchProbe().Describe("cuda:0").GpuModel);
     }
+
+    [Fact]
+    public void Sharing_cores_divides_the_openblas_pool_among_concurrent_cells()
+    {
+        var probe = new LibtorchProbe();
+        var pool = TorchRuntime.BlasThreads!.Value;
+        try
+        {
+            probe.ShareCores(2);
+            Assert.Equal(Math.Max(1, Environment.ProcessorCount / 2), TorchRuntime.BlasThreads);
+            probe.ShareCores(64);
+            Assert.Equal(1, TorchRuntime.BlasThreads);
+        }
+        finally
+        {
+            TorchRuntime.SetBlasThreads(pool);
+        }
+    }
 }
