@@ -22,6 +22,17 @@ public sealed class SchemaBuilderTests
 
     public sealed record Recursive(IReadOnlyList<Recursive> Children);
 
+    public sealed record Nested(IReadOnlyList<IReadOnlyList<string>> Combinations, IReadOnlyList<int> Hidden);
+
+    [Fact]
+    public void Lists_are_described_with_the_head_noun_in_the_plural()
+    {
+        var schema = SchemaBuilder.ForRecord(typeof(Nested));
+
+        Assert.Equal("a list of lists of strings", schema.Find("combinations")!.Schema.Describe());
+        Assert.Equal("a list of integers", schema.Find("hidden")!.Schema.Describe());
+    }
+
     [Fact]
     public void Defaults_come_from_constructor_parameters_and_property_initializers()
     {

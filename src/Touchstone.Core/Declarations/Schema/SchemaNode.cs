@@ -76,8 +76,10 @@ public sealed record ListSchema(Type ClrType, SchemaNode Element) : SchemaNode(C
     /// <inheritdoc />
     public override string Describe() => "a list of " + Plural(Element.Describe());
 
+    // Only the head noun takes the plural: "a list of strings" becomes "lists of strings".
     private static string Plural(string what) =>
-        what.StartsWith("an ", StringComparison.Ordinal) ? what[3..] + "s"
+        what.StartsWith("a list of ", StringComparison.Ordinal) ? "lists of " + what["a list of ".Length..]
+        : what.StartsWith("an ", StringComparison.Ordinal) ? what[3..] + "s"
         : what.StartsWith("a ", StringComparison.Ordinal) ? what[2..] + "s"
         : "(" + what + ")";
 }
