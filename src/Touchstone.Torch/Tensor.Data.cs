@@ -18,9 +18,9 @@ public partial class Tensor
         }
     }
 
-    /// <summary>A tensor holding a copy of the data with the given shape.</summary>
-    public static Tensor From<T>(T[] data, long[] shape, Device? device = null, bool requiresGrad = false) where T : unmanaged =>
-        From<T>(data.AsSpan(), shape.AsSpan(), device, requiresGrad);
+    /// <summary>A tensor holding a copy of the data with the given shape (<c>Tensor.From(values, [rows, cols])</c>).</summary>
+    public static Tensor From<T>(T[] data, ReadOnlySpan<long> shape, Device? device = null, bool requiresGrad = false) where T : unmanaged =>
+        From<T>(data.AsSpan(), shape, device, requiresGrad);
 
     /// <summary>A one-dimensional tensor holding a copy of the data.</summary>
     public static Tensor From<T>(T[] data, Device? device = null, bool requiresGrad = false) where T : unmanaged =>

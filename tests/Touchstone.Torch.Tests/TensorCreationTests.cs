@@ -31,6 +31,20 @@ public sealed class TensorCreationTests
     }
 
     [Fact]
+    public void From_takes_an_array_with_a_collection_expression_shape()
+    {
+        float[] values = [1, 2, 3, 4, 5, 6];
+        long[] shape = [3, 2];
+
+        using var literal = Tensor.From(values, [2, 3]);
+        using var array = Tensor.From(values, shape);
+
+        Assert.Equal([2L, 3L], literal.Shape);
+        Assert.Equal([3L, 2L], array.Shape);
+        Assert.Equal(values, literal.ToArray<float>());
+    }
+
+    [Fact]
     public void From_and_ToArray_round_trip_every_supported_dtype()
     {
         using var scope = DisposeScope.Begin();
