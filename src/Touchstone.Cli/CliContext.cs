@@ -32,6 +32,9 @@ public sealed class CliContext
     /// <summary>Stops a run as Ctrl-C would (for tests and embedding).</summary>
     public CancellationToken Stop { get; init; }
 
+    /// <summary>Reads an environment variable (the scheduler's, for <c>--shard auto</c>); tests give their own.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
     /// <summary>The context of the real process: the terminal, Ctrl-C handling, the command line from <paramref name="args"/>.</summary>
     public static CliContext ForProcess(string[] args, ExperimentRegistry experiments, IComputeBackendProbe backend) => new()
     {

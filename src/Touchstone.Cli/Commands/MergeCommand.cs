@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Touchstone.Core.Declarations;
 using Touchstone.Core.Display;
 using Touchstone.Core.Results;
 
@@ -13,7 +14,13 @@ internal static class MergeCommand
         var inputs = new Argument<string[]>("runs")
         {
             Description = "Run folders to merge (typically the shards of one run, from several machines).",
-            Arity = ArgumentArity.OneOrMore,
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var shardsOf = new Option<string?>("--shards-of")
+        {
+            Description = "Merge every shard folder of one sharded run: <results>/<run-id> finds <results>/<run-id>-shard-<i> " +
+                          "(what 'touchstone run --shard auto' writes). Default --out: <results>/<run-id>.",
+            HelpName = "results/run-id",
         };
         var output = new Option<string?>("--out")
         {
@@ -26,13 +33,26 @@ internal static class MergeCommand
         {
             inputs,
             output,
+            shardsOf,
         };
         command.SetAction(parse => TouchstoneCli.Guard(context, () =>
         {
+            var run = parse.GetValue(shardsOf);
+            var given = parse.GetValue(inputs) ?? [];
+            if ((run is null) == (given.Length == 0))
+            {
+                throw new DeclarationException("runs", "pass either the run folders to merge or --shards-of <results>/<run-id>, not both or neither");
+            }
+            IReadOnlyList<string> runs = run is null ? given : ShardFolders.Find(run);
             var target = parse.GetValue(output)
+                ?? run
                 ?? Path.Combine("results", "runs", "merged-" + Core.Running.RunIds.New(DateTime.UtcNow));
-            var report = RunMerger.Merge(parse.GetValue(inputs)!, target, context.CommandLine);
-            context.Console.PlainLine($"Merged {parse.GetValue(inputs)!.Length} runs: {report.Cells.Count} cells -> {report.Layout.Root}");
+            var report = RunMerger.Merge(runs, target, context.CommandLine);
+            context.Console.PlainLine($"Merged {runs.Count} runs: {report.Cells.Count} cells -> {report.Layout.Root}");
+            foreach (var index in report.MissingShards)
+            {
+                context.Console.PlainLine($"Shard {index} of {report.ShardCount} is missing: no input holds it.");
+            }
             if (report.Missing.Count > 0)
             {
                 context.Console.PlainLine($"{report.Missing.Count} cells of the matrix are missing (no input holds them committed):");

@@ -38,7 +38,13 @@ internal static class RunCommand
             new("--profile") { Description = "Profile to run (smoke, nightly, full, ...): its seeds, variants and overrides.", DefaultValueFactory = _ => "smoke", HelpName = "name" },
             new("--variant") { Description = "Variant to run; repeat for several. Default: those of the profile.", HelpName = "name" },
             new("--seeds") { Description = "Seeds instead of the profile's: a list or ranges, e.g. 0,1,2 or 0-4 or 0-2,7.", HelpName = "list" },
-            new("--shard") { Description = "Run only shard i of n (e.g. 2/4): every cell is in exactly one shard; 'touchstone merge' joins them.", HelpName = "i/n" },
+            new("--shard")
+            {
+                Description = "Run only shard i of n (e.g. 2/4): every cell is in exactly one shard; 'touchstone merge' joins them. " +
+                              "'auto' takes i and n from a Slurm job array or a Kubernetes Indexed Job and writes <results>/<run-id>-shard-<i> " +
+                              "(run id: slurm-<array job id>, or --run-id); a task started again resumes that folder.",
+                HelpName = "i/n|auto",
+            },
             new("--device") { Description = "Where experiments train: cpu, cuda or cuda:N.", DefaultValueFactory = _ => "cpu", HelpName = "device" },
             new("--jobs", "-j") { Description = "Cells to run at the same time (CPU only; at most the number of cores).", DefaultValueFactory = _ => 1, HelpName = "n" },
             new("--results") { Description = "Folder the run folder is created in.", DefaultValueFactory = _ => Path.Combine("results", "runs"), HelpName = "folder" },

@@ -26,14 +26,11 @@ internal static class RunPreparation
         var suitesDir = Path.GetFullPath(parse.GetValue(o.SuitesDir)!);
         var suites = new SuiteLoader(context.Experiments).LoadDirectory(suitesDir);
         var seeds = parse.GetValue(o.Seeds) is { } seedText ? CommandLineValues.ParseSeeds(seedText) : null;
-        var shard = parse.GetValue(o.Shard) is { } shardText ? CommandLineValues.ParseShard(shardText) : null;
+        var scheduled = parse.GetValue(o.Shard)?.Trim() == SchedulerShards.Auto ? SchedulerShards.Detect(context.Environment) : null;
+        var shard = scheduled?.Shard ?? (parse.GetValue(o.Shard) is { } shardText ? CommandLineValues.ParseShard(shardText) : null);
         var device = CommandLineValues.ParseDevice(parse.GetValue(o.Device)!);
         CheckDevice(context, device);
-        var runId = parse.GetValue(o.RunId) ?? RunIds.New(DateTime.UtcNow);
-        if (!RunIds.IsValid(runId))
-        {
-            throw new DeclarationException("--run-id", $"--run-id '{runId}' must be letters, digits, '-', '_' or '.' (it names a folder)");
-        }
+        var runId = RunId(parse.GetValue(o.RunId), scheduled);
         var request = new MatrixRequest(
             parse.GetValue(o.Profile)!,
             parse.GetValue(o.Suite) ?? [],
@@ -56,9 +53,45 @@ internal static class RunPreparation
             MatrixCells = matrix.Select(p => p.Id.ToString()).ToList(),
             SuitesDirectory = suitesDir,
         };
-        var layout = RunFolder.Create(Path.Combine(parse.GetValue(o.Results)!, runId), manifest,
-            $"continue it with: touchstone run --resume {Path.Combine(parse.GetValue(o.Results)!, runId)}, or choose another --run-id");
+        var folder = Path.Combine(parse.GetValue(o.Results)!, runId);
+        if (scheduled is not null && RunFolder.Exists(folder))
+        {
+            // The scheduler started this task again (a requeue after a node failure, or by hand): finish its shard.
+            var (existing, planned) = RunFolder.Open(folder);
+            CheckSamePlan(existing, planned, manifest);
+            return Reopen(context, existing, planned, suitesDir);
+        }
+        var layout = RunFolder.Create(folder, manifest,
+            $"continue it with: touchstone run --resume {folder}, or choose another --run-id");
         return new Prepared(suites, plans, layout, manifest, fingerprint, false);
+    }
+
+    // The folder name: the given or generated id; for a scheduler's shard, the submission's id and the shard index,
+    // so that the tasks of one array write distinct folders that 'touchstone merge --shards-of' finds.
+    private static string RunId(string? given, ScheduledShard? scheduled)
+    {
+        var runId = scheduled is null
+            ? given ?? RunIds.New(DateTime.UtcNow)
+            : ShardFolders.Name(
+                given ?? scheduled.RunId ?? throw new DeclarationException("--run-id",
+                    $"--shard auto: {scheduled.Scheduler} gives its tasks no shared id; pass --run-id with the same value to every task"),
+                scheduled.Shard);
+        if (!RunIds.IsValid(runId))
+        {
+            throw new DeclarationException("--run-id", $"--run-id '{given}' must be letters, digits, '-', '_' or '.' (it names a folder)");
+        }
+        return runId;
+    }
+
+    private static void CheckSamePlan(RunLayout layout, RunManifest existing, RunManifest planned)
+    {
+        if (existing.Profile != planned.Profile || existing.Device != planned.Device || existing.Shard != planned.Shard
+            || !existing.Overrides.SequenceEqual(planned.Overrides) || !existing.Cells.SequenceEqual(planned.Cells))
+        {
+            throw new DeclarationException("--shard",
+                $"{layout.Root} already holds shard {existing.Shard?.ToString() ?? "(none)"} of another plan (profile {existing.Profile}, " +
+                $"device {existing.Device}, {existing.Cells.Count} cells); give this submission another --run-id");
+        }
     }
 
     public static Prepared Resume(CliContext context, ParseResult parse, RunCommand.Options o, string folder, List<string> overrideTexts)
@@ -77,6 +110,12 @@ internal static class RunPreparation
         var suitesDir = parse.GetResult(o.SuitesDir) is { Implicit: false }
             ? Path.GetFullPath(parse.GetValue(o.SuitesDir)!)
             : manifest.SuitesDirectory ?? Path.GetFullPath(parse.GetValue(o.SuitesDir)!);
+        return Reopen(context, layout, manifest, suitesDir);
+    }
+
+    // Plans the cells of an existing run again from its manifest and checks the environment against it.
+    private static Prepared Reopen(CliContext context, RunLayout layout, RunManifest manifest, string suitesDir)
+    {
         var suites = new SuiteLoader(context.Experiments).LoadDirectory(suitesDir);
         var cells = manifest.Cells.Select(RunMerger.ParseCellId).ToList();
         var plans = Matrix.ForCells(suites, manifest.Profile, cells, manifest.Overrides.Select(ConfigOverrides.Parse).ToList(), manifest.Device);

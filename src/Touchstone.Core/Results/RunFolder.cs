@@ -24,6 +24,9 @@ public static class RunFolder
         return layout;
     }
 
+    /// <summary>Whether <paramref name="folder"/> holds a run (its manifest.json).</summary>
+    public static bool Exists(string folder) => File.Exists(new RunLayout(Path.GetFullPath(folder)).Manifest);
+
     /// <summary>Rewrites manifest.json (atomically).</summary>
     public static void WriteManifest(RunLayout layout, RunManifest manifest) => AtomicFile.WriteJson(layout.Manifest, manifest);
 

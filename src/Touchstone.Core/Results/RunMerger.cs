@@ -10,7 +10,14 @@ namespace Touchstone.Core.Results;
 /// <param name="Manifest">The merged run's manifest.</param>
 /// <param name="Cells">The committed cells of the merged run, in matrix order.</param>
 /// <param name="Missing">Cells of the matrix that no input holds committed.</param>
-public sealed record MergeReport(RunLayout Layout, RunManifest Manifest, IReadOnlyList<CommittedCell> Cells, IReadOnlyList<string> Missing);
+public sealed record MergeReport(RunLayout Layout, RunManifest Manifest, IReadOnlyList<CommittedCell> Cells, IReadOnlyList<string> Missing)
+{
+    /// <summary>The shards of <see cref="ShardCount"/> that no input holds (1-based), when the inputs are shards of one split.</summary>
+    public IReadOnlyList<int> MissingShards { get; init; } = [];
+
+    /// <summary>How many shards the inputs were split into, or null when they are not shards of one split.</summary>
+    public int? ShardCount { get; init; }
+}
 
 /// <summary>
 /// Unions run folders (typically the shards of one run, from several machines) into one new run: the committed
@@ -63,7 +70,13 @@ public static class RunMerger
         }
         var cells = RunTables.Write(merged, manifest, matrix);
         var missing = matrix.Where(id => !committed.ContainsKey(id)).Select(id => id.ToString()).ToList();
-        return new MergeReport(merged, manifest, cells, missing);
+        var shards = runs.Select(r => r.Manifest.Shard).ToList();
+        var count = shards.All(s => s is not null) ? shards[0]!.Count : (int?)null;
+        return new MergeReport(merged, manifest, cells, missing)
+        {
+            ShardCount = count,
+            MissingShards = count is { } n ? Enumerable.Range(1, n).Except(shards.Select(s => s!.Index)).ToList() : [],
+        };
     }
 
     /// <summary>Parses a cell id <c>suite/variant/seed-N</c>.</summary>
@@ -87,6 +100,11 @@ public static class RunMerger
             {
                 errors.Add(new Diagnostic(null, "profile",
                     $"{layout.Root} ran profile '{manifest.Profile}' but {first.Layout.Root} ran '{first.Manifest.Profile}'; only runs of one profile merge"));
+            }
+            if (manifest.Shard is { } shard && first.Manifest.Shard is { } firstShard && shard.Count != firstShard.Count)
+            {
+                errors.Add(new Diagnostic(null, "shard",
+                    $"{layout.Root} is shard {shard} but {first.Layout.Root} is shard {firstShard}; only the shards of one split merge"));
             }
             if (!manifest.Overrides.SequenceEqual(first.Manifest.Overrides))
             {

@@ -18,7 +18,14 @@ public static class Tool
 
     public static CliResult Run(params string[] args) => Run([], CancellationToken.None, args);
 
-    public static CliResult Run(IEnumerable<IRunSinkProvider> sinks, CancellationToken stop, params string[] args)
+    public static CliResult Run(IEnumerable<IRunSinkProvider> sinks, CancellationToken stop, params string[] args) =>
+        Run(sinks, stop, _ => null, args);
+
+    /// <summary>Runs the CLI seeing only the environment variables <paramref name="environment"/> gives (a scheduler's).</summary>
+    public static CliResult Run(Func<string, string?> environment, params string[] args) => Run([], CancellationToken.None, environment, args);
+
+    /// <summary>Runs the CLI with sinks, a stop token and the environment variables <paramref name="environment"/> gives.</summary>
+    public static CliResult Run(IEnumerable<IRunSinkProvider> sinks, CancellationToken stop, Func<string, string?> environment, string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -38,6 +45,7 @@ public static class Tool
             Error = error,
             CommandLine = "touchstone " + string.Join(' ', args),
             Stop = stop,
+            Environment = environment,
         };
         context.SinkProviders.AddRange(sinks);
         var exit = TouchstoneCli.Invoke(TouchstoneCli.Build(context), args, context);
