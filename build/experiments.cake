@@ -33,7 +33,7 @@ Task("Run")
     });
 
 Task("Nightly")
-    .Description("One shard of the nightly profile: --shard-index/--shard-count (or SHARD_INDEX/SHARD_COUNT), --device (default cuda).")
+    .Description("One shard of the nightly profile: --shard-index/--shard-count (or SHARD_INDEX/SHARD_COUNT), --device (default cuda), --suite (default all).")
     .IsDependentOn("Build")
     .Does(() =>
     {
@@ -41,7 +41,7 @@ Task("Nightly")
         var count = Argument("shard-count", EnvironmentVariable("SHARD_COUNT") ?? "1");
         var device = Argument("device", "cuda");
         var runId = Argument("run-id", $"{StampedRunId("nightly")}-shard-{index}-of-{count}");
-        Touchstone($"run --profile nightly --device {device} --shard {index}/{count} " +
+        Touchstone($"run --profile nightly --device {device} --shard {index}/{count} {PassThrough("suite")} " +
                    $"--results {Quote(runsRoot.FullPath)} --run-id {Quote(runId)}");
     });
 

@@ -27,9 +27,35 @@ public sealed class EntryPointTests
     }
 
     [Fact]
+    public void Ci_runs_the_slurm_stage_after_the_main_job()
+    {
+        var lines = File.ReadAllLines(RepoPaths.Combine(".ci", "run")).Select(l => l.Trim()).ToList();
+
+        var slurm = lines.FindIndex(l => l.StartsWith("./build.sh --target=SlurmCi", StringComparison.Ordinal));
+        Assert.True(slurm > lines.FindIndex(l => l.StartsWith(MainJob, StringComparison.Ordinal)), "SlurmCi must come after the smoke run it compares with");
+    }
+
+    [Fact]
+    public void Slurm_scripts_are_valid_bash()
+    {
+        var scripts = Directory.GetFiles(RepoPaths.Combine("ci", "slurm")).Where(f => f.EndsWith(".sh", StringComparison.Ordinal) || f.EndsWith(".sbatch", StringComparison.Ordinal)).ToList();
+        Assert.Equal(6, scripts.Count);
+        foreach (var script in scripts)
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardError = true };
+            start.ArgumentList.Add("-n");
+            start.ArgumentList.Add(script);
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var errors = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            Assert.True(process.ExitCode == 0, $"{script}: {errors}");
+        }
+    }
+
+    [Fact]
     public void Cake_declares_every_target_the_build_promises()
     {
-        string[] promised = ["Deps", "Native", "Build", "Test", "Smoke", "Run", "Gate", "Promote", "Nightly", "Merge", "Bench", "Clean", "Default"];
+        string[] promised = ["Deps", "Native", "Build", "Test", "Smoke", "Run", "Gate", "Promote", "Nightly", "NightlyCpu", "Merge", "Slurm", "SlurmCi", "Bench", "Clean", "Default"];
 
         Assert.All(promised, target => Assert.Contains(target, CakeTargets.All));
     }

