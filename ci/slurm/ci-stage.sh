@@ -22,6 +22,7 @@ started=$SECONDS
 say() { echo "slurm-ci [$((SECONDS - started)) s]: $*"; }
 
 trap '"$slurm/local-cluster.sh" stop "$work/cluster"' EXIT
+trap 'exit 130' INT TERM   # so that a cancelled CI job still runs the EXIT trap
 "$slurm/local-cluster.sh" start "$work/cluster"
 export SLURM_CONF="$work/cluster/slurm.conf"
 
