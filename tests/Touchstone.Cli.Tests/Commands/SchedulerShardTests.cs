@@ -100,6 +100,31 @@ public sealed class SchedulerShardTests
     }
 
     [Fact]
+    public void Merge_refuses_shards_of_different_splits()
+    {
+        using var dir = new TempDirectory();
+        Tool.RunSuite(dir.Path, "r-shard-1", "--suite", "slow", "--profile", "quick", "--shard", "1/2");
+        Tool.RunSuite(dir.Path, "r-shard-2", "--suite", "slow", "--profile", "quick", "--shard", "2/3");
+
+        var merged = Tool.Run("merge", "--shards-of", dir.Combine("r"));
+
+        Assert.Equal(2, merged.Exit);
+        Assert.Contains($"{dir.Combine("r-shard-2")} is shard 2/3 but {dir.Combine("r-shard-1")} is shard 1/2; only the shards of one split merge", merged.Err);
+        Assert.False(Directory.Exists(dir.Combine("r")));
+    }
+
+    [Fact]
+    public void Merge_shards_of_a_run_without_shard_folders_says_where_it_looked()
+    {
+        using var dir = new TempDirectory();
+
+        var merged = Tool.Run("merge", "--shards-of", dir.Combine("slurm-1"));
+
+        Assert.Equal(2, merged.Exit);
+        Assert.Contains($"no shard folders {dir.Combine("slurm-1-shard-")}<i> found", merged.Err);
+    }
+
+    [Fact]
     public void An_explicit_shard_wins_over_the_scheduler()
     {
         using var dir = new TempDirectory();
