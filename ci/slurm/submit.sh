@@ -84,8 +84,11 @@ if [[ $state != COMPLETED && $state != FAILED ]]; then
   scontrol -o show job "$array" | while read -r task; do
     echo "  task $(field ArrayTaskId <<<"$task"): $(field JobState <<<"$task") (exit code $(field ExitCode <<<"$task"))"
   done
-  echo "A failed shard resumes when requeued: scontrol requeue ${array}_<task>; then submit the merge again:"
-  echo "  TOUCHSTONE_REPO=$repo TOUCHSTONE_RESULTS=$results TOUCHSTONE_RUN_ID=$run_id sbatch --dependency=afterok:$array $repo/ci/slurm/merge.sbatch"
+  # Slurm remembers that the array had a failed task, so the new merge waits on the requeued tasks themselves.
+  echo "A failed shard resumes when requeued: scontrol requeue ${array}_<task>; scontrol update JobId=${array}_<task> StartTime=now"
+  echo "then submit the merge again, after the requeued tasks:"
+  echo "  TOUCHSTONE_REPO=$repo TOUCHSTONE_RESULTS=$results TOUCHSTONE_RUN_ID=$run_id TOUCHSTONE_SUITES_DIR=$suites_dir" \
+       "TOUCHSTONE_BASELINES=$baselines TOUCHSTONE_TRACKING=$tracking sbatch --dependency=afterok:${array}_<task>[:${array}_<task>...] $repo/ci/slurm/merge.sbatch"
   exit 1
 fi
 exit "${code%%:*}"
