@@ -27,14 +27,58 @@ public sealed record EnvironmentFingerprint(
     string BlasVersion,
     string TouchstoneVersion,
     string GitCommit,
-    bool GitDirty);
+    bool GitDirty)
+{
+    /// <summary>libtorch's intra-op threads as it reports them after the run's <see cref="ThreadSettings"/> were applied.</summary>
+    public int? IntraOpThreads { get; init; }
+
+    /// <summary>The size of the BLAS library's own pool (OpenBLAS), or null when it has none of its own.</summary>
+    public int? BlasThreads { get; init; }
+
+    /// <summary>The kernel the BLAS library chose for this CPU and how it was built (OpenBLAS: core and config).</summary>
+    public string? BlasCore { get; init; }
+
+    /// <summary>libtorch's build: the CPU capability its kernels dispatch to here and a hash of its build configuration.</summary>
+    public string? LibtorchBuild { get; init; }
+
+    /// <summary>The CUDA runtime libtorch was built with, on a CUDA device.</summary>
+    public string? CudaVersion { get; init; }
+
+    /// <summary>The cuDNN version, on a CUDA device.</summary>
+    public string? CudnnVersion { get; init; }
+
+    /// <summary>Whether deterministic algorithms were enforced: <c>on</c>, <c>warn-only</c> or <c>off</c>.</summary>
+    public string? DeterministicAlgorithms { get; init; }
+}
 
 /// <summary>What the compute backend reports about itself, for the fingerprint.</summary>
 /// <param name="LibtorchVersion">libtorch version.</param>
 /// <param name="BlasVersion">BLAS library in use.</param>
 /// <param name="GpuModel">GPU model for a CUDA device, else null.</param>
 /// <param name="GpuDriver">GPU driver or CUDA version for a CUDA device, else null.</param>
-public sealed record ComputeBackendInfo(string LibtorchVersion, string BlasVersion, string? GpuModel, string? GpuDriver);
+public sealed record ComputeBackendInfo(string LibtorchVersion, string BlasVersion, string? GpuModel, string? GpuDriver)
+{
+    /// <summary>Intra-op threads in effect (see <see cref="EnvironmentFingerprint.IntraOpThreads"/>).</summary>
+    public int? IntraOpThreads { get; init; }
+
+    /// <summary>The BLAS pool's size, or null without one (see <see cref="EnvironmentFingerprint.BlasThreads"/>).</summary>
+    public int? BlasThreads { get; init; }
+
+    /// <summary>The BLAS kernel selected for this CPU (see <see cref="EnvironmentFingerprint.BlasCore"/>).</summary>
+    public string? BlasCore { get; init; }
+
+    /// <summary>The backend's build (see <see cref="EnvironmentFingerprint.LibtorchBuild"/>).</summary>
+    public string? LibtorchBuild { get; init; }
+
+    /// <summary>CUDA runtime version on a CUDA device.</summary>
+    public string? CudaVersion { get; init; }
+
+    /// <summary>cuDNN version on a CUDA device.</summary>
+    public string? CudnnVersion { get; init; }
+
+    /// <summary><c>on</c>, <c>warn-only</c> or <c>off</c>.</summary>
+    public string? DeterministicAlgorithms { get; init; }
+}
 
 /// <summary>Asks the compute backend (libtorch, through Touchstone.Suites) what it is, for a device.</summary>
 public interface IComputeBackendProbe
@@ -49,10 +93,12 @@ public interface IComputeBackendProbe
     string? Unavailable(string device) => null;
 
     /// <summary>
-    /// Sizes the backend's own thread pools for <paramref name="concurrentCells"/> cells training at once in this
-    /// process, so that their pools do not spin for the same cores.
+    /// Applies a run's numerics process-wide, once, before its first cell: the thread pools as
+    /// <paramref name="threads"/> says (whatever <c>--jobs</c> is, so that a cell's numbers do not depend on how many
+    /// cells run beside it) and deterministic algorithms where the backend has them. <see cref="Describe"/> then
+    /// reports what is in effect.
     /// </summary>
-    void ShareCores(int concurrentCells)
+    void ConfigureNumerics(ThreadSettings threads)
     {
     }
 }

@@ -50,7 +50,16 @@ public static class FingerprintCollector
             BlasVersion: compute.BlasVersion,
             TouchstoneVersion: TouchstoneVersion(),
             GitCommit: string.IsNullOrEmpty(commit) ? "unknown" : commit,
-            GitDirty: dirty);
+            GitDirty: dirty)
+        {
+            IntraOpThreads = compute.IntraOpThreads,
+            BlasThreads = compute.BlasThreads,
+            BlasCore = compute.BlasCore,
+            LibtorchBuild = compute.LibtorchBuild,
+            CudaVersion = compute.CudaVersion,
+            CudnnVersion = compute.CudnnVersion,
+            DeterministicAlgorithms = compute.DeterministicAlgorithms,
+        };
     }
 
     /// <summary>The short hash stored on every cell row: the first 12 hex digits of SHA-256 over the fingerprint's JSON.</summary>
