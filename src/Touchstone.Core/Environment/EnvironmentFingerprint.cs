@@ -29,27 +29,29 @@ public sealed record EnvironmentFingerprint(
     string GitCommit,
     bool GitDirty)
 {
-    /// <summary>libtorch's intra-op threads as it reports them after the run's <see cref="ThreadSettings"/> were applied.</summary>
-    public int? IntraOpThreads { get; init; }
-
-    /// <summary>The size of the BLAS library's own pool (OpenBLAS), or null when it has none of its own.</summary>
-    public int? BlasThreads { get; init; }
-
-    /// <summary>The kernel the BLAS library chose for this CPU and how it was built (OpenBLAS: core and config).</summary>
-    public string? BlasCore { get; init; }
-
-    /// <summary>libtorch's build: the CPU capability its kernels dispatch to here and a hash of its build configuration.</summary>
-    public string? LibtorchBuild { get; init; }
-
-    /// <summary>The CUDA runtime libtorch was built with, on a CUDA device.</summary>
-    public string? CudaVersion { get; init; }
-
-    /// <summary>The cuDNN version, on a CUDA device.</summary>
-    public string? CudnnVersion { get; init; }
-
-    /// <summary>Whether deterministic algorithms were enforced: <c>on</c>, <c>warn-only</c> or <c>off</c>.</summary>
-    public string? DeterministicAlgorithms { get; init; }
+    /// <summary>What else decides the last bits: threads, BLAS kernel, libtorch build, CUDA; null in older runs.</summary>
+    public NumericsFingerprint? Numerics { get; init; }
 }
+
+/// <summary>
+/// What decides the last bits of a result beside the libraries' versions, as the backend reports it once the run's
+/// <see cref="ThreadSettings"/> are applied.
+/// </summary>
+/// <param name="IntraOpThreads">libtorch's intra-op threads in effect.</param>
+/// <param name="BlasThreads">The size of the BLAS library's own pool (OpenBLAS), or null when it has none of its own.</param>
+/// <param name="BlasCore">The kernel the BLAS library chose for this CPU and its build (OpenBLAS: core and config).</param>
+/// <param name="LibtorchBuild">The CPU capability libtorch's kernels dispatch to here and a hash of its build configuration.</param>
+/// <param name="CudaVersion">The CUDA runtime, on a CUDA device.</param>
+/// <param name="CudnnVersion">The cuDNN version, on a CUDA device.</param>
+/// <param name="DeterministicAlgorithms">Whether deterministic algorithms were enforced: <c>on</c>, <c>warn-only</c> or <c>off</c>.</param>
+public sealed record NumericsFingerprint(
+    int? IntraOpThreads,
+    int? BlasThreads,
+    string? BlasCore,
+    string? LibtorchBuild,
+    string? CudaVersion,
+    string? CudnnVersion,
+    string DeterministicAlgorithms);
 
 /// <summary>What the compute backend reports about itself, for the fingerprint.</summary>
 /// <param name="LibtorchVersion">libtorch version.</param>
@@ -58,26 +60,8 @@ public sealed record EnvironmentFingerprint(
 /// <param name="GpuDriver">GPU driver or CUDA version for a CUDA device, else null.</param>
 public sealed record ComputeBackendInfo(string LibtorchVersion, string BlasVersion, string? GpuModel, string? GpuDriver)
 {
-    /// <summary>Intra-op threads in effect (see <see cref="EnvironmentFingerprint.IntraOpThreads"/>).</summary>
-    public int? IntraOpThreads { get; init; }
-
-    /// <summary>The BLAS pool's size, or null without one (see <see cref="EnvironmentFingerprint.BlasThreads"/>).</summary>
-    public int? BlasThreads { get; init; }
-
-    /// <summary>The BLAS kernel selected for this CPU (see <see cref="EnvironmentFingerprint.BlasCore"/>).</summary>
-    public string? BlasCore { get; init; }
-
-    /// <summary>The backend's build (see <see cref="EnvironmentFingerprint.LibtorchBuild"/>).</summary>
-    public string? LibtorchBuild { get; init; }
-
-    /// <summary>CUDA runtime version on a CUDA device.</summary>
-    public string? CudaVersion { get; init; }
-
-    /// <summary>cuDNN version on a CUDA device.</summary>
-    public string? CudnnVersion { get; init; }
-
-    /// <summary><c>on</c>, <c>warn-only</c> or <c>off</c>.</summary>
-    public string? DeterministicAlgorithms { get; init; }
+    /// <summary>Threads, BLAS kernel, build and CUDA details (see <see cref="EnvironmentFingerprint.Numerics"/>).</summary>
+    public NumericsFingerprint? Numerics { get; init; }
 }
 
 /// <summary>Asks the compute backend (libtorch, through Touchstone.Suites) what it is, for a device.</summary>

@@ -52,13 +52,7 @@ public static class FingerprintCollector
             GitCommit: string.IsNullOrEmpty(commit) ? "unknown" : commit,
             GitDirty: dirty)
         {
-            IntraOpThreads = compute.IntraOpThreads,
-            BlasThreads = compute.BlasThreads,
-            BlasCore = compute.BlasCore,
-            LibtorchBuild = compute.LibtorchBuild,
-            CudaVersion = compute.CudaVersion,
-            CudnnVersion = compute.CudnnVersion,
-            DeterministicAlgorithms = compute.DeterministicAlgorithms,
+            Numerics = compute.Numerics,
         };
     }
 

@@ -6,12 +6,12 @@ using Touchstone.Core.Results;
 namespace Touchstone.Core.Verification;
 
 /// <summary>A field of the environment fingerprint that differs between the recording and the re-execution.</summary>
-/// <param name="Field">The field as manifest.json names it, e.g. <c>blas_threads</c>.</param>
+/// <param name="Field">The field as manifest.json names it, e.g. <c>numerics.blas_threads</c>.</param>
 /// <param name="Recorded">Its recorded value (JSON text; <c>null</c> when the recording lacks it).</param>
 /// <param name="Now">Its value in the re-execution.</param>
 public sealed record ChangedField(string Field, string Recorded, string Now)
 {
-    /// <summary><c>blas_threads: 2 → 1</c>.</summary>
+    /// <summary><c>numerics.blas_threads: 2 → 1</c>.</summary>
     public override string ToString() => $"{Field}: {Recorded} → {Now}";
 }
 
@@ -27,8 +27,8 @@ public static class FingerprintComparison
     {
         var a = Fields(recorded);
         var b = Fields(now);
-        return b.Select(p => p.Key).Concat(a.Select(p => p.Key)).Distinct()
-            .Select(key => new ChangedField(key, Text(a, key), Text(b, key)))
+        return b.Keys.Concat(a.Keys).Distinct()
+            .Select(key => new ChangedField(key, a.GetValueOrDefault(key, "null"), b.GetValueOrDefault(key, "null")))
             .Where(change => change.Recorded != change.Now)
             .ToList();
     }
@@ -39,9 +39,23 @@ public static class FingerprintComparison
             ? manifest.Fingerprint
             : manifest.OtherFingerprints.FirstOrDefault(f => FingerprintCollector.Hash(f) == row.Fingerprint);
 
-    private static JsonObject Fields(EnvironmentFingerprint fingerprint) =>
-        JsonSerializer.SerializeToNode(fingerprint, ResultsJson.Options)!.AsObject();
-
-    private static string Text(JsonObject fields, string key) =>
-        fields.TryGetPropertyValue(key, out var value) && value is not null ? value.ToJsonString() : "null";
+    // Leaf values by dotted path (numerics.blas_threads), so a change names the field itself, not its group.
+    private static Dictionary<string, string> Fields(EnvironmentFingerprint fingerprint)
+    {
+        var fields = new Dictionary<string, string>();
+        void Add(string prefix, JsonNode? node)
+        {
+            if (node is JsonObject group)
+            {
+                foreach (var (key, value) in group)
+                {
+                    Add(prefix.Length == 0 ? key : $"{prefix}.{key}", value);
+                }
+                return;
+            }
+            fields[prefix] = node?.ToJsonString() ?? "null";
+        }
+        Add("", JsonSerializer.SerializeToNode(fingerprint, ResultsJson.Options));
+        return fields;
+    }
 }

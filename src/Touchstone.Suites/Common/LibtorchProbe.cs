@@ -23,13 +23,14 @@ public sealed class LibtorchProbe : IComputeBackendProbe
         return new ComputeBackendInfo(TorchRuntime.Version, blas.Length > 0 ? blas : "static",
             cuda ? TorchRuntime.CudaDeviceName(index) : null, cuda ? TorchRuntime.CudaDriverVersion : null)
         {
-            IntraOpThreads = TorchRuntime.NumThreads,
-            BlasThreads = TorchRuntime.BlasThreads,
-            BlasCore = TorchRuntime.BlasCore is { Length: > 0 } core ? core : null,
-            LibtorchBuild = LibtorchBuild.Describe(build),
-            CudaVersion = cuda ? LibtorchBuild.CudaRuntime(build) : null,
-            CudnnVersion = cuda ? LibtorchBuild.Cudnn(build) : null,
-            DeterministicAlgorithms = !TorchRuntime.IsDeterministic ? "off" : TorchRuntime.IsDeterministicWarnOnly ? "warn-only" : "on",
+            Numerics = new NumericsFingerprint(
+                IntraOpThreads: TorchRuntime.NumThreads,
+                BlasThreads: TorchRuntime.BlasThreads,
+                BlasCore: TorchRuntime.BlasCore is { Length: > 0 } core ? core : null,
+                LibtorchBuild: LibtorchBuild.Describe(build),
+                CudaVersion: cuda ? LibtorchBuild.CudaRuntime(build) : null,
+                CudnnVersion: cuda ? LibtorchBuild.Cudnn(build) : null,
+                DeterministicAlgorithms: !TorchRuntime.IsDeterministic ? "off" : TorchRuntime.IsDeterministicWarnOnly ? "warn-only" : "on"),
         };
     }
 

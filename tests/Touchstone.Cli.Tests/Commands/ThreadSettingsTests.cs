@@ -44,9 +44,10 @@ public sealed class ThreadSettingsTests
         using var manifest = JsonDocument.Parse(File.ReadAllText(dir.Combine("r1", "manifest.json")));
         var root = manifest.RootElement;
         Assert.Equal("""{"intra_op":1,"blas":1}""", JsonSerializer.Serialize(root.GetProperty("threads")));
-        Assert.Equal(1, root.GetProperty("fingerprint").GetProperty("intra_op_threads").GetInt32());
-        Assert.Equal(1, root.GetProperty("fingerprint").GetProperty("blas_threads").GetInt32());
-        Assert.Equal("warn-only", root.GetProperty("fingerprint").GetProperty("deterministic_algorithms").GetString());
+        var numerics = root.GetProperty("fingerprint").GetProperty("numerics");
+        Assert.Equal(1, numerics.GetProperty("intra_op_threads").GetInt32());
+        Assert.Equal(1, numerics.GetProperty("blas_threads").GetInt32());
+        Assert.Equal("warn-only", numerics.GetProperty("deterministic_algorithms").GetString());
     }
 
     // In a child process: the thread setting is process-wide, and the other tests of this process run with one.
@@ -61,7 +62,7 @@ public sealed class ThreadSettingsTests
 
         Assert.Contains("threads per cell: intra-op 2, BLAS 2", child.Output);
         using var manifest = JsonDocument.Parse(File.ReadAllText(dir.Combine("r2", "manifest.json")));
-        var fingerprint = manifest.RootElement.GetProperty("fingerprint");
+        var fingerprint = manifest.RootElement.GetProperty("fingerprint").GetProperty("numerics");
         Assert.Equal((2, 2), (fingerprint.GetProperty("intra_op_threads").GetInt32(), fingerprint.GetProperty("blas_threads").GetInt32()));
     }
 

@@ -56,8 +56,8 @@ public sealed class VerifyCommandTests
 
         Assert.True(result.Exit == 0, result.ToString());
         Assert.Matches(@"harness/ok/seed-1\s+│ NOT-COMPARABLE\s+│", result.Out);
-        Assert.Contains("intra_op_threads: 1 → 2", result.Out);
-        Assert.Contains("blas_threads: 1 → 2", result.Out);
+        Assert.Contains("numerics.intra_op_threads: 1 → 2", result.Out);
+        Assert.Contains("numerics.blas_threads: 1 → 2", result.Out);
     }
 
     [Fact]

@@ -15,16 +15,15 @@ public sealed class CellVerificationTests
     private static EnvironmentFingerprint Fingerprint() =>
         new("Debian 12", "AMD EPYC", "cpu", null, null, ".NET 10", "1.13.0", "openblas", "0.1.0", "abc", false)
         {
-            IntraOpThreads = 1,
-            BlasThreads = 1,
+            Numerics = new NumericsFingerprint(1, 1, "Haswell", "CPU capability AVX2; config 4566b3cdea62", null, null, "warn-only"),
         };
 
     [Fact]
     public void Changed_fingerprint_fields_are_named_with_both_values()
     {
-        var changes = FingerprintComparison.Changes(Fingerprint(), Fingerprint() with { BlasThreads = 2, CpuModel = "Intel" });
+        var changes = FingerprintComparison.Changes(Fingerprint(), Fingerprint() with { Numerics = Fingerprint().Numerics! with { BlasThreads = 2 }, CpuModel = "Intel" });
 
-        Assert.Equal([new ChangedField("cpu_model", "\"AMD EPYC\"", "\"Intel\""), new ChangedField("blas_threads", "1", "2")], changes);
+        Assert.Equal([new ChangedField("cpu_model", "\"AMD EPYC\"", "\"Intel\""), new ChangedField("numerics.blas_threads", "1", "2")], changes);
     }
 
     [Fact]

@@ -44,11 +44,12 @@ public sealed class LibtorchProbeTests
         {
             probe.ConfigureNumerics(new ThreadSettings(2, 1));
             var info = probe.Describe("cpu");
-            Assert.Equal((2, 1), (info.IntraOpThreads, info.BlasThreads));
-            Assert.Equal("warn-only", info.DeterministicAlgorithms);
+            Assert.Equal((2, 1), (info.Numerics!.IntraOpThreads, info.Numerics.BlasThreads));
+            Assert.Equal("warn-only", info.Numerics.DeterministicAlgorithms);
 
             probe.ConfigureNumerics(ThreadSettings.Default);
-            Assert.Equal((1, 1), (probe.Describe("cpu").IntraOpThreads, probe.Describe("cpu").BlasThreads));
+            var numerics = probe.Describe("cpu").Numerics!;
+            Assert.Equal((1, 1), (numerics.IntraOpThreads, numerics.BlasThreads));
         }
         finally
         {
@@ -71,7 +72,7 @@ public sealed class LibtorchProbeTests
             var two = FingerprintCollector.Collect("cpu", probe);
 
             Assert.NotEqual(FingerprintCollector.Hash(one), FingerprintCollector.Hash(two));
-            Assert.Equal([new ChangedField("blas_threads", "1", "2")], FingerprintComparison.Changes(one, two));
+            Assert.Equal([new ChangedField("numerics.blas_threads", "1", "2")], FingerprintComparison.Changes(one, two));
         }
         finally
         {
@@ -83,7 +84,7 @@ public sealed class LibtorchProbeTests
     [Fact]
     public void Cpu_description_names_the_blas_kernel_and_the_libtorch_build()
     {
-        var info = new LibtorchProbe().Describe("cpu");
+        var info = new LibtorchProbe().Describe("cpu").Numerics!;
 
         Assert.StartsWith(TorchRuntime.BlasCore.Split(';')[0], info.BlasCore);
         Assert.Matches(@"^CPU capability \w+; config [0-9a-f]{12}$", info.LibtorchBuild);
