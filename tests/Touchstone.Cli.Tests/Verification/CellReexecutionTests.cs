@@ -5,7 +5,7 @@ namespace Touchstone.Cli.Tests.Verification;
 public sealed class CellReexecutionTests
 {
     // The message of at::Context::alertNotDeterministic in warn-only mode, in c10's default warning format on stderr
-    // (written from libtorch 1.13's source; not yet observed on a GPU machine).
+    // (the sentence is in this machine's libtorch_cpu 1.13; the operation names are examples, not yet seen on a GPU).
     [Fact]
     public void Operations_without_a_deterministic_kernel_are_named_once_each_in_order()
     {
