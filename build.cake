@@ -7,6 +7,7 @@
 #load "build/experiments.cake"
 #load "build/gate.cake"
 #load "build/slurm.cake"
+#load "build/verify.cake"
 #load "build/bench.cake"
 
 Task("Default").Description("Same as Test.").IsDependentOn("Test");

@@ -24,11 +24,11 @@ Task("Smoke")
     });
 
 Task("Run")
-    .Description("Run suites: --suite, --profile, --variant, --seeds, --shard, --device, --jobs, --set key.path=value are passed through.")
+    .Description("Run suites: --suite, --profile, --variant, --seeds, --shard, --device, --jobs, --threads, --set key.path=value are passed through.")
     .IsDependentOn("Build")
     .Does(() =>
     {
-        var args = PassThrough("suite", "profile", "variant", "seeds", "shard", "device", "jobs", "run-id", "set");
+        var args = PassThrough("suite", "profile", "variant", "seeds", "shard", "device", "jobs", "threads", "run-id", "set");
         Touchstone($"run --results {Quote(runsRoot.FullPath)} {args}");
     });
 

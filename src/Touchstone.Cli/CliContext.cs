@@ -29,6 +29,9 @@ public sealed class CliContext
     /// <summary>Whether Ctrl-C and SIGTERM stop a run cleanly (the real process); tests stop it with <see cref="Stop"/>.</summary>
     public bool HandleSignals { get; init; }
 
+    /// <summary>How to start this command line as a child process (<c>touchstone verify</c>); null: as this process was started.</summary>
+    public Verification.ChildCli? Child { get; init; }
+
     /// <summary>Stops a run as Ctrl-C would (for tests and embedding).</summary>
     public CancellationToken Stop { get; init; }
 

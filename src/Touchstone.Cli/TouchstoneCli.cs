@@ -23,6 +23,7 @@ public static class TouchstoneCli
           touchstone run --resume results/runs/<id>    finish a run that was stopped or killed
           touchstone gate --run results/runs/<id>      compare a run with results/baselines (see docs/gate.md)
           touchstone promote --run results/runs/<id>   make a run the baseline of its suites
+          touchstone verify --run results/runs/<id>    re-execute its cells and compare them bit for bit
           touchstone merge <shard dirs> --out <dir>    union the shards of a run made on several machines
           touchstone mlflow sync                       replay MLflow records a run could not deliver
 
@@ -39,6 +40,7 @@ public static class TouchstoneCli
         root.Subcommands.Add(MergeCommand.Create(context));
         root.Subcommands.Add(GateCommand.Create(context));
         root.Subcommands.Add(PromoteCommand.Create(context));
+        root.Subcommands.Add(VerifyCommand.Create(context));
         root.Subcommands.Add(MlflowCommand.Create());
         return root;
     }

@@ -52,8 +52,15 @@ public static class TorchRuntime
         NumThreads = threads;
     }
 
-    /// <summary>Whether deterministic algorithms are enforced.</summary>
+    /// <summary>Whether deterministic algorithms are enforced (also when only warning for operations without one).</summary>
     public static bool IsDeterministic => NativeMethods.ts_runtime_get_deterministic() != 0;
+
+    /// <summary>Whether deterministic algorithms only warn, instead of failing, for operations that have none.</summary>
+    public static bool IsDeterministicWarnOnly => NativeMethods.ts_runtime_get_deterministic() == 2;
+
+    /// <summary>The kernel OpenBLAS selected for this CPU and its build configuration, e.g.
+    /// "Zen; OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY Zen MAX_THREADS=64"; empty when BLAS is not OpenBLAS.</summary>
+    public static string BlasCore => Native.String(NativeMethods.ts_runtime_blas_core(), "blas core");
 
     /// <summary>libtorch's build configuration (compiler, BLAS, CUDA, CPU capability), as torch.__config__.show().</summary>
     public static string BuildConfig => Native.String(NativeMethods.ts_runtime_build_config(), "build config");

@@ -30,7 +30,7 @@ public sealed class WorkflowTests
     }
 
     [Fact]
-    public void Pull_request_workflow_tests_then_runs_smoke_and_gate_and_publishes_the_report()
+    public void Pull_request_workflow_tests_then_runs_smoke_and_gate_then_verifies_and_publishes_the_reports()
     {
         var workflow = Workflow.Load("pr.yml");
         var jobs = workflow.Jobs;
@@ -39,8 +39,8 @@ public sealed class WorkflowTests
         Assert.Contains("Test", Workflow.Steps(jobs["test"]).Select(Workflow.Run).OfType<string>().SelectMany(CakeTargets.Referenced));
         Assert.Equal(["test"], Workflow.Needs(jobs["smoke"]));
         var smokeSteps = Workflow.Steps(jobs["smoke"]).ToList();
-        Assert.Contains("Smoke", smokeSteps.Select(Workflow.Run).OfType<string>().SelectMany(CakeTargets.Referenced));
-        Assert.Contains(smokeSteps.Select(Workflow.Run).OfType<string>(), run => run.Contains("GITHUB_STEP_SUMMARY"));
+        Assert.Equal(["Smoke", "Verify"], smokeSteps.Select(Workflow.Run).OfType<string>().SelectMany(CakeTargets.Referenced));
+        Assert.Contains(smokeSteps.Select(Workflow.Run).OfType<string>(), run => run.Contains("GITHUB_STEP_SUMMARY") && run.Contains("verify.md"));
         Assert.Contains(smokeSteps.Select(Workflow.Uses).OfType<string>(), uses => uses.StartsWith("actions/upload-artifact@"));
     }
 

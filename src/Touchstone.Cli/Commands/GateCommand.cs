@@ -151,7 +151,8 @@ public static class GateCommand
 
     private const int WideLayout = 200;
 
-    private static void WriteFile(string? path, string option, Action<TextWriter> write)
+    /// <summary>Writes a report file (creating its folder); a path that cannot be written is bad input.</summary>
+    internal static void WriteFile(string? path, string option, Action<TextWriter> write)
     {
         if (string.IsNullOrEmpty(path))
         {

@@ -23,6 +23,7 @@ internal static class RunCommand
         Option<string?> Shard,
         Option<string> Device,
         Option<int> Jobs,
+        Option<int> Threads,
         Option<string> Results,
         Option<string?> RunId,
         Option<string?> Resume,
@@ -47,6 +48,7 @@ internal static class RunCommand
             },
             new("--device") { Description = "Where experiments train: cpu, cuda or cuda:N.", DefaultValueFactory = _ => "cpu", HelpName = "device" },
             new("--jobs", "-j") { Description = "Cells to run at the same time (CPU only; at most the number of cores).", DefaultValueFactory = _ => 1, HelpName = "n" },
+            new("--threads") { Description = "CPU threads per cell (libtorch intra-op and BLAS pool), the same for every cell whatever --jobs is. Part of what the numbers depend on: recorded in the manifest and fingerprint.", DefaultValueFactory = _ => 1, HelpName = "n" },
             new("--results") { Description = "Folder the run folder is created in.", DefaultValueFactory = _ => Path.Combine("results", "runs"), HelpName = "folder" },
             new("--run-id") { Description = "Name of the new run folder. Default: the UTC time and a random suffix, e.g. 20261121-235959-ab12cd.", HelpName = "id" },
             new("--resume") { Description = "Finish an earlier run: skip its committed cells, rerun the rest, rewrite its tables. Takes the plan from the run's manifest.", HelpName = "run folder" },
@@ -59,7 +61,7 @@ internal static class RunCommand
             "<results>/<run-id>/, and print a summary per suite. A failing cell does not stop the others. " +
             "Ctrl-C stops cleanly; --resume finishes the run later.")
         {
-            o.Suite, o.Profile, o.Variant, o.Seeds, o.Shard, o.Device, o.Jobs, o.Results, o.RunId, o.Resume, o.SuitesDir, o.Set,
+            o.Suite, o.Profile, o.Variant, o.Seeds, o.Shard, o.Device, o.Jobs, o.Threads, o.Results, o.RunId, o.Resume, o.SuitesDir, o.Set,
             o.NoTracking, o.Overrides,
         };
         o.Overrides.Validators.Add(result => CheckOverrideTokens(result, command));
@@ -101,7 +103,7 @@ internal static class RunCommand
             ? RunPreparation.Plan(context, parse, o, overrideTexts)
             : RunPreparation.Resume(context, parse, o, resume, overrideTexts);
         jobs = Jobs(context, jobs, prepared.Manifest.Device);
-        context.Backend.ShareCores(jobs);
+        WarnIfOversubscribed(context, jobs, prepared.Threads);
 
         using var stop = new StopSignal(context);
         var sinks = new List<IRunSink> { ProgressDisplay.For(context.Console) };
@@ -146,11 +148,22 @@ internal static class RunCommand
         return jobs;
     }
 
+    // More threads than cores still gives the same numbers (the setting, not the load, decides them), only slower.
+    private static void WarnIfOversubscribed(CliContext context, int jobs, ThreadSettings threads)
+    {
+        if (threads.CoresWanted(jobs) > System.Environment.ProcessorCount)
+        {
+            context.Error.WriteLine($"touchstone: warning: --jobs {jobs} with {threads} threads per cell wants {threads.CoresWanted(jobs)} cores; " +
+                                    $"this machine has {System.Environment.ProcessorCount}, so cells will wait for each other (the numbers do not change).");
+        }
+    }
+
     private static void Describe(CliContext context, RunPreparation.Prepared prepared)
     {
         var m = prepared.Manifest;
         var shard = m.Shard is null ? "" : $", shard {m.Shard} of {m.MatrixCells.Count} cells";
         var verb = prepared.Resumed ? "Resuming run" : "Run";
-        context.Console.PlainLine($"{verb} {m.RunId}: {prepared.Plans.Count} cells (profile {m.Profile}, device {m.Device}{shard}) -> {prepared.Layout.Root}");
+        context.Console.PlainLine($"{verb} {m.RunId}: {prepared.Plans.Count} cells (profile {m.Profile}, device {m.Device}{shard}, " +
+                                  $"threads per cell: {prepared.Threads}) -> {prepared.Layout.Root}");
     }
 }

@@ -19,6 +19,7 @@ internal static class RunPreparation
         RunLayout Layout,
         RunManifest Manifest,
         EnvironmentFingerprint Fingerprint,
+        ThreadSettings Threads,
         bool Resumed);
 
     public static Prepared Plan(CliContext context, ParseResult parse, RunCommand.Options o, List<string> overrideTexts)
@@ -44,7 +45,8 @@ internal static class RunPreparation
             throw new DeclarationException("--suite", "the selection has no cells; check --suite, --variant and --profile with 'touchstone list'");
         }
         var plans = Matrix.SelectShard(matrix, shard);
-        var fingerprint = FingerprintCollector.Collect(device, context.Backend);
+        var threads = Threads(parse.GetValue(o.Threads));
+        var fingerprint = ApplyNumerics(context, device, threads);
         var manifest = new RunManifest(
             RunManifest.CurrentSchemaVersion, runId, DateTime.UtcNow, request.Profile,
             plans.Select(p => p.Id.Suite).Distinct().ToList(), device, shard, overrideTexts,
@@ -52,6 +54,7 @@ internal static class RunPreparation
         {
             MatrixCells = matrix.Select(p => p.Id.ToString()).ToList(),
             SuitesDirectory = suitesDir,
+            Threads = threads,
         };
         var folder = Path.Combine(parse.GetValue(o.Results)!, runId);
         if (scheduled is not null && RunFolder.Exists(folder))
@@ -63,7 +66,7 @@ internal static class RunPreparation
         }
         var layout = RunFolder.Create(folder, manifest,
             $"continue it with: touchstone run --resume {folder}, or choose another --run-id");
-        return new Prepared(suites, plans, layout, manifest, fingerprint, false);
+        return new Prepared(suites, plans, layout, manifest, fingerprint, threads, false);
     }
 
     // The folder name: the given or generated id; for a scheduler's shard, the submission's id and the shard index,
@@ -86,6 +89,7 @@ internal static class RunPreparation
     private static void CheckSamePlan(RunLayout layout, RunManifest existing, RunManifest planned)
     {
         if (existing.Profile != planned.Profile || existing.Device != planned.Device || existing.Shard != planned.Shard
+            || existing.Threads != planned.Threads
             || !existing.Overrides.SequenceEqual(planned.Overrides) || !existing.Cells.SequenceEqual(planned.Cells))
         {
             throw new DeclarationException("--shard",
@@ -96,7 +100,7 @@ internal static class RunPreparation
 
     public static Prepared Resume(CliContext context, ParseResult parse, RunCommand.Options o, string folder, List<string> overrideTexts)
     {
-        var conflicting = new Option[] { o.Suite, o.Profile, o.Variant, o.Seeds, o.Shard, o.Device, o.RunId, o.Set }
+        var conflicting = new Option[] { o.Suite, o.Profile, o.Variant, o.Seeds, o.Shard, o.Device, o.Threads, o.RunId, o.Set }
             .Where(option => parse.GetResult(option) is { Implicit: false })
             .Select(option => option.Name)
             .ToList();
@@ -120,7 +124,9 @@ internal static class RunPreparation
         var cells = manifest.Cells.Select(RunMerger.ParseCellId).ToList();
         var plans = Matrix.ForCells(suites, manifest.Profile, cells, manifest.Overrides.Select(ConfigOverrides.Parse).ToList(), manifest.Device);
         CheckDevice(context, manifest.Device);
-        var fingerprint = FingerprintCollector.Collect(manifest.Device, context.Backend);
+        // A run recorded before threads were a setting ran with libtorch's default; the fingerprint check below says so.
+        var threads = manifest.Threads ?? ThreadSettings.Default;
+        var fingerprint = ApplyNumerics(context, manifest.Device, threads);
         var hash = FingerprintCollector.Hash(fingerprint);
         if (hash != manifest.FingerprintHash && manifest.OtherFingerprints.All(f => FingerprintCollector.Hash(f) != hash))
         {
@@ -130,7 +136,18 @@ internal static class RunPreparation
             manifest = manifest with { OtherFingerprints = [.. manifest.OtherFingerprints, fingerprint] };
             RunFolder.WriteManifest(layout, manifest);
         }
-        return new Prepared(suites, plans, layout, manifest, fingerprint, true);
+        return new Prepared(suites, plans, layout, manifest, fingerprint, threads, true);
+    }
+
+    private static ThreadSettings Threads(int threads) => threads >= 1
+        ? ThreadSettings.Uniform(threads)
+        : throw new DeclarationException("--threads", $"--threads {threads}: a cell needs at least one thread (--threads 1 or more)");
+
+    // Once per process and before the fingerprint, so that the fingerprint states the threads the cells run with.
+    private static EnvironmentFingerprint ApplyNumerics(CliContext context, string device, ThreadSettings threads)
+    {
+        context.Backend.ConfigureNumerics(threads);
+        return FingerprintCollector.Collect(device, context.Backend);
     }
 
     // A device the backend cannot use is bad input, found before any cell is attempted on it.

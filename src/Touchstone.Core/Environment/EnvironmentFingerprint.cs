@@ -27,14 +27,42 @@ public sealed record EnvironmentFingerprint(
     string BlasVersion,
     string TouchstoneVersion,
     string GitCommit,
-    bool GitDirty);
+    bool GitDirty)
+{
+    /// <summary>What else decides the last bits: threads, BLAS kernel, libtorch build, CUDA; null in older runs.</summary>
+    public NumericsFingerprint? Numerics { get; init; }
+}
+
+/// <summary>
+/// What decides the last bits of a result beside the libraries' versions, as the backend reports it once the run's
+/// <see cref="ThreadSettings"/> are applied.
+/// </summary>
+/// <param name="IntraOpThreads">libtorch's intra-op threads in effect.</param>
+/// <param name="BlasThreads">The size of the BLAS library's own pool (OpenBLAS), or null when it has none of its own.</param>
+/// <param name="BlasCore">The kernel the BLAS library chose for this CPU and its build (OpenBLAS: core and config).</param>
+/// <param name="LibtorchBuild">The CPU capability libtorch's kernels dispatch to here and a hash of its build configuration.</param>
+/// <param name="CudaVersion">The CUDA runtime, on a CUDA device.</param>
+/// <param name="CudnnVersion">The cuDNN version, on a CUDA device.</param>
+/// <param name="DeterministicAlgorithms">Whether deterministic algorithms were enforced: <c>on</c>, <c>warn-only</c> or <c>off</c>.</param>
+public sealed record NumericsFingerprint(
+    int? IntraOpThreads,
+    int? BlasThreads,
+    string? BlasCore,
+    string? LibtorchBuild,
+    string? CudaVersion,
+    string? CudnnVersion,
+    string DeterministicAlgorithms);
 
 /// <summary>What the compute backend reports about itself, for the fingerprint.</summary>
 /// <param name="LibtorchVersion">libtorch version.</param>
 /// <param name="BlasVersion">BLAS library in use.</param>
 /// <param name="GpuModel">GPU model for a CUDA device, else null.</param>
 /// <param name="GpuDriver">GPU driver or CUDA version for a CUDA device, else null.</param>
-public sealed record ComputeBackendInfo(string LibtorchVersion, string BlasVersion, string? GpuModel, string? GpuDriver);
+public sealed record ComputeBackendInfo(string LibtorchVersion, string BlasVersion, string? GpuModel, string? GpuDriver)
+{
+    /// <summary>Threads, BLAS kernel, build and CUDA details (see <see cref="EnvironmentFingerprint.Numerics"/>).</summary>
+    public NumericsFingerprint? Numerics { get; init; }
+}
 
 /// <summary>Asks the compute backend (libtorch, through Touchstone.Suites) what it is, for a device.</summary>
 public interface IComputeBackendProbe
@@ -49,10 +77,12 @@ public interface IComputeBackendProbe
     string? Unavailable(string device) => null;
 
     /// <summary>
-    /// Sizes the backend's own thread pools for <paramref name="concurrentCells"/> cells training at once in this
-    /// process, so that their pools do not spin for the same cores.
+    /// Applies a run's numerics process-wide, once, before its first cell: the thread pools as
+    /// <paramref name="threads"/> says (whatever <c>--jobs</c> is, so that a cell's numbers do not depend on how many
+    /// cells run beside it) and deterministic algorithms where the backend has them. <see cref="Describe"/> then
+    /// reports what is in effect.
     /// </summary>
-    void ShareCores(int concurrentCells)
+    void ConfigureNumerics(ThreadSettings threads)
     {
     }
 }

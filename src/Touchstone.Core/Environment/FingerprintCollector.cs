@@ -50,7 +50,10 @@ public static class FingerprintCollector
             BlasVersion: compute.BlasVersion,
             TouchstoneVersion: TouchstoneVersion(),
             GitCommit: string.IsNullOrEmpty(commit) ? "unknown" : commit,
-            GitDirty: dirty);
+            GitDirty: dirty)
+        {
+            Numerics = compute.Numerics,
+        };
     }
 
     /// <summary>The short hash stored on every cell row: the first 12 hex digits of SHA-256 over the fingerprint's JSON.</summary>

@@ -106,6 +106,13 @@ public static class RunMerger
                 errors.Add(new Diagnostic(null, "shard",
                     $"{layout.Root} is shard {shard} but {first.Layout.Root} is shard {firstShard}; only the shards of one split merge"));
             }
+            if (manifest.Threads != first.Manifest.Threads)
+            {
+                // The thread setting decides the last bits: shards with different ones are not one run.
+                errors.Add(new Diagnostic(null, "threads",
+                    $"{layout.Root} ran with threads per cell {Describe(manifest.Threads)} but {first.Layout.Root} with " +
+                    $"{Describe(first.Manifest.Threads)}; only runs of one thread setting merge (rerun a shard with the other's --threads)"));
+            }
             if (!manifest.Overrides.SequenceEqual(first.Manifest.Overrides))
             {
                 errors.Add(new Diagnostic(null, "overrides",
@@ -114,6 +121,8 @@ public static class RunMerger
             }
         }
     }
+
+    private static string Describe(ThreadSettings? threads) => threads?.ToString() ?? "unrecorded";
 
     // The unsharded matrix's order where the manifests know it, then any further cells in input order.
     private static List<CellId> MatrixOrder(List<RunManifest> manifests)
@@ -143,6 +152,7 @@ public static class RunMerger
             MatrixCells = cells,
             SuitesDirectory = first.SuitesDirectory,
             OtherFingerprints = others,
+            Threads = first.Threads,
         };
     }
 

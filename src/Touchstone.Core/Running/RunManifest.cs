@@ -55,4 +55,10 @@ public sealed record RunManifest(
     /// a merged run. Each cell row names its own by hash.
     /// </summary>
     public IReadOnlyList<EnvironmentFingerprint> OtherFingerprints { get; init; } = [];
+
+    /// <summary>
+    /// The CPU threads every cell of the run computes with (<c>--threads</c>), applied once before the first cell;
+    /// <c>--resume</c> and <c>touchstone verify</c> use them again. Null in runs recorded before the setting existed.
+    /// </summary>
+    public ThreadSettings? Threads { get; init; }
 }

@@ -17,13 +17,21 @@ public sealed class LibtorchProbe : IComputeBackendProbe
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(ParentAndName)
             .Distinct());
-        if (!device.StartsWith("cuda", StringComparison.Ordinal))
-        {
-            return new ComputeBackendInfo(TorchRuntime.Version, blas.Length > 0 ? blas : "static", null, null);
-        }
-        var index = Device.Parse(device).Index;
+        var build = TorchRuntime.BuildConfig;
+        var cuda = device.StartsWith("cuda", StringComparison.Ordinal);
+        var index = cuda ? Device.Parse(device).Index : 0;
         return new ComputeBackendInfo(TorchRuntime.Version, blas.Length > 0 ? blas : "static",
-            TorchRuntime.CudaDeviceName(index), TorchRuntime.CudaDriverVersion);
+            cuda ? TorchRuntime.CudaDeviceName(index) : null, cuda ? TorchRuntime.CudaDriverVersion : null)
+        {
+            Numerics = new NumericsFingerprint(
+                IntraOpThreads: TorchRuntime.NumThreads,
+                BlasThreads: TorchRuntime.BlasThreads,
+                BlasCore: TorchRuntime.BlasCore is { Length: > 0 } core ? core : null,
+                LibtorchBuild: LibtorchBuild.Describe(build),
+                CudaVersion: cuda ? LibtorchBuild.CudaRuntime(build) : null,
+                CudnnVersion: cuda ? LibtorchBuild.Cudnn(build) : null,
+                DeterministicAlgorithms: !TorchRuntime.IsDeterministic ? "off" : TorchRuntime.IsDeterministicWarnOnly ? "warn-only" : "on"),
+        };
     }
 
     /// <inheritdoc />
@@ -44,16 +52,17 @@ public sealed class LibtorchProbe : IComputeBackendProbe
     }
 
     /// <inheritdoc />
-    /// <remarks>OpenBLAS's pool is process-wide and at::set_num_threads does not size it (measured: two cells at
-    /// once, each with a pool of two, spent half of the CPU time in the kernel and ran several times slower).</remarks>
-    public void ShareCores(int concurrentCells)
+    /// <remarks>
+    /// Both pools are process-wide: at::set_num_threads is stored once and every thread that trains picks it up on
+    /// its first parallel section; OpenBLAS's pool, which at::set_num_threads does not size, has one size for all
+    /// callers. A pool size from <c>OPENBLAS_NUM_THREADS</c> is overridden, so the fingerprint states what ran.
+    /// Deterministic algorithms are turned on in warn-only mode: an operation without a deterministic kernel (a few
+    /// on CUDA) warns, naming itself, instead of failing the cell.
+    /// </remarks>
+    public void ConfigureNumerics(ThreadSettings threads)
     {
-        // A pool size the user chose for OpenBLAS is theirs to keep.
-        if (System.Environment.GetEnvironmentVariable("OPENBLAS_NUM_THREADS") is { Length: > 0 })
-        {
-            return;
-        }
-        TorchRuntime.SetBlasThreads(Math.Max(1, System.Environment.ProcessorCount / Math.Max(1, concurrentCells)));
+        TorchRuntime.SetDeterministic(threads: threads.IntraOp, warnOnly: true);
+        TorchRuntime.SetBlasThreads(threads.Blas);
     }
 
     // "openblas-pthread/libopenblasp-r0.3.21.so": the folder names the variant, the file the version.

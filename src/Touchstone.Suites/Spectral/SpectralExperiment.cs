@@ -24,9 +24,7 @@ public sealed class SpectralExperiment : Experiment<SpectralConfig>
     protected override void Run(ICellContext context, SpectralConfig config)
     {
         config.Validate();
-        // The harness core knows nothing of libtorch, so the experiment pins what bit-identical CPU runs need:
-        // deterministic kernels and one intra-op thread (a different thread count may sum in another order).
-        TorchRuntime.SetDeterministic(threads: 1);
+        // Threads and deterministic kernels are the run's (--threads, applied once through the backend), not the cell's.
         var device = Device.Parse(context.Device);
 
         var data = new SpectraGenerator(config.Data).GenerateAll();

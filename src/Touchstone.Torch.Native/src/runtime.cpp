@@ -88,8 +88,10 @@ TS_API int32_t ts_runtime_set_deterministic(int32_t enabled, int32_t warn_only) 
   });
 }
 
+// 0 off, 1 on, 2 on with warnings instead of errors for operations that have no deterministic kernel.
 TS_API int32_t ts_runtime_get_deterministic() {
-  return at::globalContext().deterministicAlgorithms() ? 1 : 0;
+  if (!at::globalContext().deterministicAlgorithms()) return 0;
+  return at::globalContext().deterministicAlgorithmsWarnOnly() ? 2 : 1;
 }
 
 TS_API const char* ts_runtime_build_config() {
@@ -153,4 +155,19 @@ TS_API int32_t ts_runtime_get_blas_threads() {
   using Get = int (*)();
   static auto get = reinterpret_cast<Get>(dlsym(RTLD_DEFAULT, "openblas_get_num_threads"));
   return get ? get() : -1;
+}
+
+// The kernel OpenBLAS selected for this CPU and its build ("Zen; OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY Zen
+// MAX_THREADS=64"): a DYNAMIC_ARCH build picks its kernels at load time, so the same library computes differently
+// on another CPU. Empty when the loaded BLAS is not OpenBLAS.
+TS_API const char* ts_runtime_blas_core() {
+  return ts::guard(static_cast<const char*>(nullptr), [] {
+    using Text = char* (*)();
+    static auto core = reinterpret_cast<Text>(dlsym(RTLD_DEFAULT, "openblas_get_corename"));
+    static auto config = reinterpret_cast<Text>(dlsym(RTLD_DEFAULT, "openblas_get_config"));
+    std::string found;
+    if (core) found = core();
+    if (config) found += (found.empty() ? "" : "; ") + std::string(config());
+    return ts::thread_string(found);
+  });
 }

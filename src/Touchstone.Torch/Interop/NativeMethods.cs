@@ -30,6 +30,7 @@ internal static partial class NativeMethods
     [LibraryImport(Library)] internal static partial IntPtr ts_runtime_blas_libraries();
     [LibraryImport(Library)] internal static partial IntPtr ts_runtime_cuda_device_name(int index);
     [LibraryImport(Library)] internal static partial int ts_runtime_cuda_driver_version();
+    [LibraryImport(Library)] internal static partial IntPtr ts_runtime_blas_core();
 
     // generator.cpp
     [LibraryImport(Library)] internal static partial IntPtr ts_generator_create(int deviceType, int deviceIndex, ulong seed);

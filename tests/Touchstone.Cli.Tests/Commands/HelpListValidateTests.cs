@@ -23,7 +23,7 @@ public sealed class HelpListValidateTests
         var result = Tool.Run("run", "--help");
 
         Assert.Equal(0, result.Exit);
-        foreach (var option in new[] { "--suite", "--profile", "--variant", "--seeds", "--shard", "--device", "--jobs", "--results",
+        foreach (var option in new[] { "--suite", "--profile", "--variant", "--seeds", "--shard", "--device", "--jobs", "--threads", "--results",
                      "--run-id", "--resume", "--suites-dir", "--set", "--no-tracking", "overrides" })
         {
             Assert.Contains(option, result.Out);

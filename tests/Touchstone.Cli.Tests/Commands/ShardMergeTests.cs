@@ -71,4 +71,22 @@ public sealed class ShardMergeTests
         Assert.Equal(2, merged.Exit);
         Assert.Contains("ran profile 'all-endings' but", merged.Err);
     }
+
+    [Fact]
+    public void Merge_keeps_the_thread_setting_and_refuses_shards_of_different_ones()
+    {
+        using var dir = new TempDirectory();
+        Tool.RunSuite(dir.Path, "a", "--suite", "harness", "--shard", "1/2");
+        Tool.RunSuite(dir.Path, "b", "--suite", "harness", "--shard", "2/2");
+        Assert.Equal(0, Tool.Run("merge", dir.Combine("a"), dir.Combine("b"), "--out", dir.Combine("merged")).Exit);
+        Assert.Contains("\"threads\": {\n    \"intra_op\": 1,\n    \"blas\": 1\n  }", File.ReadAllText(dir.Combine("merged", "manifest.json")));
+
+        // Shard b as if recorded with --threads 2 (in this process the setting is one thread for every test).
+        var manifest = dir.Combine("b", "manifest.json");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"intra_op\": 1,\n    \"blas\": 1", "\"intra_op\": 2,\n    \"blas\": 2"));
+        var refused = Tool.Run("merge", dir.Combine("a"), dir.Combine("b"), "--out", dir.Combine("merged-2"));
+
+        Assert.Equal(2, refused.Exit);
+        Assert.Contains("ran with threads per cell intra-op 2, BLAS 2 but", refused.Err);
+    }
 }

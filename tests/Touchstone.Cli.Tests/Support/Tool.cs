@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Touchstone.Cli;
 using Touchstone.Cli.Sinks;
+using Touchstone.Cli.Verification;
 using Touchstone.Suites;
 using Touchstone.Testing;
 
@@ -46,6 +47,8 @@ public static class Tool
             CommandLine = "touchstone " + string.Join(' ', args),
             Stop = stop,
             Environment = environment,
+            // touchstone verify starts the built CLI beside the tests, as the real process starts itself.
+            Child = new ChildCli(["dotnet", Path.Combine(AppContext.BaseDirectory, "touchstone.dll")]),
         };
         context.SinkProviders.AddRange(sinks);
         var exit = TouchstoneCli.Invoke(TouchstoneCli.Build(context), args, context);
