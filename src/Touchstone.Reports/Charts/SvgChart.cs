@@ -7,7 +7,7 @@ namespace Touchstone.Reports.Charts;
 /// <summary>
 /// Turns a ScottPlot plot into SVG that can sit inline in an HTML page beside other charts: no XML declaration,
 /// element ids made unique per chart (ScottPlot numbers clip paths from 1 in every plot, and ids are global in a
-/// page), and glyph position lists without the trailing comma ScottPlot writes (browsers log it as an error).
+/// page), and glyph position lists without the trailing comma ScottPlot writes (SVG's list grammar has none).
 /// </summary>
 public static partial class SvgChart
 {
