@@ -6,6 +6,7 @@
 #load "build/test.cake"
 #load "build/experiments.cake"
 #load "build/gate.cake"
+#load "build/report.cake"
 #load "build/bench.cake"
 
 Task("Default").Description("Same as Test.").IsDependentOn("Test");
