@@ -44,7 +44,7 @@ public static class HtmlReportWriter
         Item(writer, "profile", h.Profile);
         Item(writer, "suites", string.Join(", ", h.Suites));
         Item(writer, "git commit", f.GitCommit + (f.GitDirty ? " (uncommitted changes)" : ""));
-        Item(writer, "environment", $"{h.FingerprintHash}: {f.Os}, {f.CpuModel}, .NET {f.DotnetVersion}, libtorch {f.LibtorchVersion}, {f.BlasVersion}"
+        Item(writer, "environment", $"{h.FingerprintHash}: {f.Os}, {f.CpuModel}, {f.DotnetVersion}, libtorch {f.LibtorchVersion}, {f.BlasVersion}"
             + (f.GpuModel is { } gpu ? $", {gpu}" : ""));
         Item(writer, "device", h.Device);
         Item(writer, "created", h.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));

@@ -13,9 +13,10 @@ internal static class Styles
         .gate{font-weight:600;padding:6px 10px;border-radius:4px;display:inline-block}
         .gate.pass{background:#dafbe1}.gate.fail{background:#ffebe9}.gate.none{background:#eaeef2}
         nav{margin-top:8px}
-        .charts{display:flex;flex-wrap:wrap;gap:12px}
-        figure.chart{margin:0;background:#fff;border:1px solid #d0d7de;border-radius:4px;padding:4px}
-        figure.chart svg{display:block;max-width:100%;height:auto}
+        .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:12px}
+        figure.chart{margin:0;background:#fff;border:1px solid #d0d7de;border-radius:4px;padding:4px;min-width:0}
+        figure.chart[data-kind=verdict]{grid-column:1/-1;max-width:900px}
+        figure.chart svg{display:block;width:100%;height:auto}
         table{border-collapse:collapse;background:#fff;font-size:.88em;margin:6px 0}
         th,td{border:1px solid #d0d7de;padding:3px 7px;text-align:left;vertical-align:top}
         th{background:#f3f4f6}
