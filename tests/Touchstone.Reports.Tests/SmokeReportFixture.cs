@@ -1,6 +1,4 @@
-using Spectre.Console;
-using Touchstone.Cli;
-using Touchstone.Suites;
+using Touchstone.Cli.Tests.Support;
 using Touchstone.Testing;
 
 namespace Touchstone.Reports.Tests;
@@ -40,27 +38,9 @@ public sealed class SmokeReportFixture : IDisposable
 
     private static string Invoke(string[] args, int expectedExit)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
-        var context = new CliContext
-        {
-            Experiments = ExperimentCatalog.Create(),
-            Backend = ExperimentCatalog.BackendProbe(),
-            Console = console,
-            Error = error,
-        };
-        var exit = TouchstoneCli.Invoke(TouchstoneCli.Build(context), args, context);
-        if (exit != expectedExit)
-        {
-            throw new InvalidOperationException($"touchstone {string.Join(' ', args)} exited {exit}:\n{output}\n{error}");
-        }
-        return output.ToString() + error;
+        var result = Tool.Run(args);
+        return result.Exit == expectedExit
+            ? result.Out + result.Err
+            : throw new InvalidOperationException($"touchstone {string.Join(' ', args)}: {result}");
     }
 }
