@@ -45,17 +45,28 @@ public static class CompareCommand
                 sides.Insert(0, ComparisonSide.FromBaseline(new BaselineStore(parse.GetValue(baselines)!), baselineSuite, sides[0].Run.Profile));
                 only = [baselineSuite];
             }
-            var declarations = metricsFrom(parse.GetValue(suites)!);
+            var declarations = OptionalDeclarations(parse, suites, metricsFrom);
             var options = ComparisonOptions.Default with
             {
                 Suites = only,
                 Metrics = parse.GetValue(metric) ?? [],
-                Declarations = s => Declared(declarations, s),
+                Declarations = s => declarations is null ? [] : Declared(declarations, s),
             };
             ComparisonWriter.Write(parse.InvocationConfiguration.Output, RunComparer.Compare(sides, options), parse.GetValue(format));
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The suite declarations of <c>--suites-dir</c>; null when the option was left at its default and that folder
+    /// does not exist (comparing and reporting runs outside a checkout need no declarations).
+    /// </summary>
+    internal static ISuiteMetrics? OptionalDeclarations(ParseResult parse, Option<string> suites, Func<string, ISuiteMetrics> metricsFrom)
+    {
+        var folder = parse.GetValue(suites)!;
+        var given = parse.GetResult(suites) is { Implicit: false };
+        return given || Directory.Exists(folder) ? metricsFrom(folder) : null;
     }
 
     // A suite the folder does not declare is still compared; nothing in it is marked gated.

@@ -36,7 +36,7 @@ public static class ReportCommand
                 GateCommand.RequiredPath(parse, run),
                 parse.GetValue(compare),
                 parse.GetValue(baselines)!,
-                metricsFrom(parse.GetValue(suites)!),
+                CompareCommand.OptionalDeclarations(parse, suites, metricsFrom),
                 GatePolicy.Default);
             var path = parse.GetValue(output)!;
             var model = RunReport.Write(options, path);

@@ -64,6 +64,21 @@ public sealed class AnalysisCommandTests : IDisposable
     }
 
     [Fact]
+    public void Compare_needs_no_suite_declarations_unless_a_suites_folder_is_named()
+    {
+        // The tests run where there is no ./suites folder: the default then means "no declarations".
+        Assert.False(Directory.Exists("suites"));
+        var withoutDeclarations = Tool.Run("compare", _dir.Combine("first"), _dir.Combine("second"), "--metric", "test/mse");
+        var namedButMissing = Tool.Run("compare", _dir.Combine("first"), "--suites-dir", _dir.Combine("no-suites"));
+
+        Assert.True(withoutDeclarations.Exit == 0, withoutDeclarations.ToString());
+        Assert.Contains("test/mse", withoutDeclarations.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("test/mse *", withoutDeclarations.Out, StringComparison.Ordinal);
+        Assert.Equal(2, namedButMissing.Exit);
+        Assert.Contains("no-suites", namedButMissing.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compare_of_a_folder_that_is_not_a_run_exits_2()
     {
         var result = Tool.Run("compare", _dir.Combine("first"), _dir.Combine("nowhere"));
