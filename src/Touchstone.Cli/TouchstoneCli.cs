@@ -25,12 +25,15 @@ public static class TouchstoneCli
           touchstone promote --run results/runs/<id>   make a run the baseline of its suites
           touchstone verify --run results/runs/<id>    re-execute its cells and compare them bit for bit
           touchstone merge <shard dirs> --out <dir>    union the shards of a run made on several machines
+          touchstone compare <run> <run>               mean ± 95% CI per run and the difference to the first
+          touchstone query "SELECT … FROM metrics"     DuckDB SQL over every run's tables and the baselines
+          touchstone report --run results/runs/<id>    one self-contained HTML report with plots
           touchstone mlflow sync                       replay MLflow records a run could not deliver
 
         Exit codes: 0 success, 1 a cell failed or diverged (run) or a regression (gate), 2 bad input, 130 interrupted.
         """;
 
-    /// <summary>The root command with every verb: list, validate, run, merge, gate, promote and mlflow.</summary>
+    /// <summary>The root command with every verb: list, validate, run, merge, gate, promote, mlflow, compare, query and report.</summary>
     public static RootCommand Build(CliContext context)
     {
         var root = new RootCommand(Overview);
@@ -42,6 +45,9 @@ public static class TouchstoneCli
         root.Subcommands.Add(PromoteCommand.Create(context));
         root.Subcommands.Add(VerifyCommand.Create(context));
         root.Subcommands.Add(MlflowCommand.Create());
+        root.Subcommands.Add(CompareCommand.Create(GateCommand.SuiteFolder(context.Experiments)));
+        root.Subcommands.Add(QueryCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create(GateCommand.SuiteFolder(context.Experiments)));
         return root;
     }
 

@@ -10,6 +10,14 @@ if (args is ["steps", ..])
     TrainingStepTimer.Run(Console.Out);
     return;
 }
+// `dotnet run -c Release -- synthetic-runs <dir> <runs> <curve rows per run>` writes made-up run folders for timing
+// `touchstone compare` and `touchstone query` over many runs (docs/benchmarks.md).
+if (args is ["synthetic-runs", var root, var runs, var rows])
+{
+    var folders = Touchstone.Benchmarks.Analysis.SyntheticRuns.Write(root, int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture), int.Parse(rows, System.Globalization.CultureInfo.InvariantCulture));
+    Console.WriteLine($"{folders.Count} runs under {root}");
+    return;
+}
 if (args is ["op", ..])
 {
     TrainingStepTimer.RunSmallOp(Console.Out);

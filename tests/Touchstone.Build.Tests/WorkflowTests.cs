@@ -39,9 +39,25 @@ public sealed class WorkflowTests
         Assert.Contains("Test", Workflow.Steps(jobs["test"]).Select(Workflow.Run).OfType<string>().SelectMany(CakeTargets.Referenced));
         Assert.Equal(["test"], Workflow.Needs(jobs["smoke"]));
         var smokeSteps = Workflow.Steps(jobs["smoke"]).ToList();
-        Assert.Equal(["Smoke", "Verify"], smokeSteps.Select(Workflow.Run).OfType<string>().SelectMany(CakeTargets.Referenced));
+        Assert.Equal(["Smoke", "Verify", "Report"], smokeSteps.Select(Workflow.Run).OfType<string>().SelectMany(CakeTargets.Referenced));
         Assert.Contains(smokeSteps.Select(Workflow.Run).OfType<string>(), run => run.Contains("GITHUB_STEP_SUMMARY") && run.Contains("verify.md"));
         Assert.Contains(smokeSteps.Select(Workflow.Uses).OfType<string>(), uses => uses.StartsWith("actions/upload-artifact@"));
+        AssertReportIsUploadedAndLinkedFromTheSummary(smokeSteps);
+    }
+
+    // The Report target runs even when the gate failed, its HTML is uploaded by a step with an id, and the summary
+    // step (after it) links that artifact.
+    private static void AssertReportIsUploadedAndLinkedFromTheSummary(IReadOnlyList<YamlDotNet.RepresentationModel.YamlMappingNode> steps)
+    {
+        var report = steps.ToList().FindIndex(s => Workflow.Run(s) is { } run && CakeTargets.Referenced(run).Contains("Report"));
+        Assert.True(report >= 0, "no step runs the Report target");
+        Assert.Equal("always()", steps[report]["if"].ToString());
+        var upload = steps.ToList().FindIndex(s => s.Children.ContainsKey("id") && s["id"].ToString() == "report");
+        Assert.True(upload > report, "the report is not uploaded after it is made");
+        Assert.StartsWith("actions/upload-artifact@", Workflow.Uses(steps[upload]));
+        var summary = steps.ToList().FindIndex(s => Workflow.Run(s) is { } run && run.Contains("GITHUB_STEP_SUMMARY") && run.Contains("REPORT_URL"));
+        Assert.True(summary > upload, "the job summary does not link the uploaded report");
+        Assert.Contains("steps.report.outputs.artifact-url", steps[summary]["env"].ToString());
     }
 
     [Fact]
@@ -64,8 +80,9 @@ public sealed class WorkflowTests
         var merge = jobs["merge"];
         Assert.Equal(["shard"], Workflow.Needs(merge));
         var mergeTargets = Workflow.Steps(merge).Select(Workflow.Run).OfType<string>().SelectMany(CakeTargets.Referenced).ToList();
-        Assert.Equal(["Merge", "Gate"], mergeTargets);
+        Assert.Equal(["Merge", "Gate", "Report"], mergeTargets);
         Assert.Contains(Workflow.Steps(merge).Select(Workflow.Uses).OfType<string>(), uses => uses.StartsWith("actions/upload-artifact@"));
+        AssertReportIsUploadedAndLinkedFromTheSummary(Workflow.Steps(merge).ToList());
     }
 
     [Fact]

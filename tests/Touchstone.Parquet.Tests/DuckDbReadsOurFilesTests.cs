@@ -97,6 +97,23 @@ public class DuckDbReadsOurFilesTests
 /// <summary>DuckDB uses our statistics: it reports them and skips row groups they rule out.</summary>
 public class DuckDbUsesOurStatisticsTests
 {
+    [Fact]
+    public void DuckDb_reads_a_string_column_whose_values_are_all_null()
+    {
+        // cells.parquet of a run where every cell ended ok has an error column of nulls only.
+        using var dir = new TempDirectory();
+        var path = dir.Combine("cells.parquet");
+        var at = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+        ParquetRecords.Write(path, Enumerable.Range(0, 3)
+            .Select(seed => new CellRow("r", "s", "v", seed, "smoke", CellStatus.Ok, null, at, 1.5, "c", "d", "f", "cpu", "g"))
+            .ToList());
+
+        var result = DuckDb.Query($"SELECT count(*)::VARCHAR, count(error)::VARCHAR, max(seed)::VARCHAR FROM read_parquet({DuckDb.Literal(path)})");
+
+        Assert.Equal(["3", "0", "2"], result.Rows[0].Select(Text));
+        Assert.All(ParquetRecords.Read<CellRow>(path), row => Assert.Null(row.Error));
+    }
+
     private const int Groups = 4;
     private const int GroupSize = 10_000;
 

@@ -97,7 +97,7 @@ internal sealed class DictionaryStringWriter : ValueWriter
 
     public override bool IsDefined(int row) => _values[row] is not null;
 
-    /// <summary>The dictionary writer, or null when the distinct values exceed <paramref name="limit"/> bytes.</summary>
+    /// <summary>The dictionary writer, or null when the distinct values exceed <paramref name="limit"/> bytes or every value is null.</summary>
     public static DictionaryStringWriter? TryBuild(string?[] values, int start, int count, int limit)
     {
         var lookup = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -132,6 +132,14 @@ internal sealed class DictionaryStringWriter : ValueWriter
                 previousIndex = index;
             }
             indices[i] = previousIndex;
+        }
+        if (entries.Count == 0)
+        {
+            // Every value is null: a dictionary-encoded page needs a dictionary page, and an empty one is not
+            // written, so readers such as DuckDB would reject the chunk ("missing dictionary"). PLAIN writes only
+            // the definition levels.
+            ArrayPool<int>.Shared.Return(indices);
+            return null;
         }
         return new DictionaryStringWriter(values, indices, start, entries);
     }
