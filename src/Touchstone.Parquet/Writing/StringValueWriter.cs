@@ -97,7 +97,7 @@ internal sealed class DictionaryStringWriter : ValueWriter
 
     public override bool IsDefined(int row) => _values[row] is not null;
 
-    /// <summary>The dictionary writer, or null when the distinct values exceed <paramref name="limit"/> bytes.</summary>
+    /// <summary>The dictionary writer, or null when every row is null or the distinct values exceed <paramref name="limit"/> bytes.</summary>
     public static DictionaryStringWriter? TryBuild(string?[] values, int start, int count, int limit)
     {
         var lookup = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -132,6 +132,13 @@ internal sealed class DictionaryStringWriter : ValueWriter
                 previousIndex = index;
             }
             indices[i] = previousIndex;
+        }
+        if (entries.Count == 0)
+        {
+            // All rows null: a dictionary-encoded chunk needs a dictionary page, and readers (DuckDB) reject one
+            // without; PLAIN with no values is what an empty chunk is.
+            ArrayPool<int>.Shared.Return(indices);
+            return null;
         }
         return new DictionaryStringWriter(values, indices, start, entries);
     }
