@@ -94,6 +94,7 @@ internal static class RunCommand
         var prepared = resume is null
             ? RunPreparation.Plan(context, parse, o, overrideTexts)
             : RunPreparation.Resume(context, parse, o, resume, overrideTexts);
+        using var held = prepared.Lock;
         jobs = Jobs(context, jobs, prepared.Manifest.Device);
         context.Backend.ShareCores(jobs);
 

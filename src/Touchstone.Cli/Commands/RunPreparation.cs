@@ -19,7 +19,8 @@ internal static class RunPreparation
         RunLayout Layout,
         RunManifest Manifest,
         EnvironmentFingerprint Fingerprint,
-        bool Resumed);
+        bool Resumed,
+        RunLock Lock);
 
     public static Prepared Plan(CliContext context, ParseResult parse, RunCommand.Options o, List<string> overrideTexts)
     {
@@ -56,9 +57,9 @@ internal static class RunPreparation
             MatrixCells = matrix.Select(p => p.Id.ToString()).ToList(),
             SuitesDirectory = suitesDir,
         };
-        var layout = RunFolder.Create(Path.Combine(parse.GetValue(o.Results)!, runId), manifest,
+        var (layout, held) = RunFolder.Create(Path.Combine(parse.GetValue(o.Results)!, runId), manifest,
             $"continue it with: touchstone run --resume {Path.Combine(parse.GetValue(o.Results)!, runId)}, or choose another --run-id");
-        return new Prepared(suites, plans, layout, manifest, fingerprint, false);
+        return new Prepared(suites, plans, layout, manifest, fingerprint, false, held);
     }
 
     public static Prepared Resume(CliContext context, ParseResult parse, RunCommand.Options o, string folder, List<string> overrideTexts)
@@ -74,6 +75,21 @@ internal static class RunPreparation
                 $"--resume continues a run exactly as it was planned; drop {names} (the run's manifest.json fixes them)");
         }
         var (layout, manifest) = RunFolder.Open(folder);
+        // Held from here on: a second resume, or a run still going, must not touch the folder.
+        var held = RunLock.Acquire(layout.Root);
+        try
+        {
+            return Resume(context, parse, o, layout, manifest, held);
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
+    }
+
+    private static Prepared Resume(CliContext context, ParseResult parse, RunCommand.Options o, RunLayout layout, RunManifest manifest, RunLock held)
+    {
         var suitesDir = parse.GetResult(o.SuitesDir) is { Implicit: false }
             ? Path.GetFullPath(parse.GetValue(o.SuitesDir)!)
             : manifest.SuitesDirectory ?? Path.GetFullPath(parse.GetValue(o.SuitesDir)!);
@@ -91,7 +107,7 @@ internal static class RunPreparation
             manifest = manifest with { OtherFingerprints = [.. manifest.OtherFingerprints, fingerprint] };
             RunFolder.WriteManifest(layout, manifest);
         }
-        return new Prepared(suites, plans, layout, manifest, fingerprint, true);
+        return new Prepared(suites, plans, layout, manifest, fingerprint, true, held);
     }
 
     // A device the backend cannot use is bad input, found before any cell is attempted on it.
