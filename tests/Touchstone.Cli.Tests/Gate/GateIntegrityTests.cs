@@ -97,4 +97,24 @@ public sealed class GateIntegrityTests : IDisposable
         Assert.True(repaired.Code == 0, repaired.Out + repaired.Err);
         Assert.Equal(0, Invoke("gate", "--run", rerun).Code);
     }
+
+    [Fact]
+    public void A_second_row_for_the_same_metric_key_stops_the_gate_naming_the_key()
+    {
+        var rerun = PromotedRerun();
+        var metrics = Path.Combine(rerun, "metrics.parquet");
+        var rows = ParquetRecords.Read<MetricRow>(metrics).ToList();
+        var original = rows.First(r => r.Variant == "sgd" && r.Seed == 1 && r.Split == "test" && r.Metric == "mse");
+        rows.Add(original with { Value = original.Value * 100 });
+        ParquetRecords.Write(metrics, rows);
+        // Checksums rewritten with it, so only the duplicate is wrong.
+        Checksums.Write(Path.Combine(rerun, "tables.sha256"), [metrics, Path.Combine(rerun, "curves.parquet"), Path.Combine(rerun, "cells.parquet")]);
+
+        var gate = Invoke("gate", "--run", rerun);
+        var promote = Invoke("promote", "--run", rerun);
+
+        Assert.True(gate.Code == 2, gate.Out + gate.Err);
+        Assert.Contains("has 2 rows for suite selftest, variant sgd, seed 1, test/mse", gate.Err);
+        Assert.True(promote.Code == 2, promote.Out + promote.Err);
+    }
 }
