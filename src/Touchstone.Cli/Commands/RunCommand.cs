@@ -106,7 +106,19 @@ internal static class RunCommand
         var runner = new Runner(prepared.Suites, events, new RunnerOptions(jobs, prepared.Fingerprint));
 
         Describe(context, prepared);
-        var report = runner.Run(prepared.Layout, prepared.Manifest, prepared.Plans, stop.Token);
+        RunReport report;
+        try
+        {
+            report = runner.Run(prepared.Layout, prepared.Manifest, prepared.Plans, stop.Token);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A full disk or a vanished folder mid-run: what committed is kept, so say how to go on, as for Ctrl-C.
+            context.Error.WriteLine($"touchstone: {e.Message}");
+            context.Console.PlainLine($"The run stopped on this error; its committed cells are kept. Fix it (free disk space?), then " +
+                                      $"continue with: touchstone run --resume {prepared.Layout.Root}");
+            return ExitCodes.CellsFailed;
+        }
 
         var summaries = RunSummary.Compute(prepared.Suites, report.Cells);
         SummaryTable.Write(context.Console, prepared.Manifest.Profile, summaries);

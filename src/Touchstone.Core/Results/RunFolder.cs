@@ -25,11 +25,11 @@ public static class RunFolder
             throw AlreadyExists(folder, layout, whatToDo);
         }
         var parent = Path.GetDirectoryName(layout.Root)!;
-        Directory.CreateDirectory(parent);
         var staging = new RunLayout(Path.Combine(parent, $".{Path.GetFileName(layout.Root)}.tmp-{System.Environment.ProcessId}-{Guid.NewGuid():N}"));
         RunLock? held = null;
         try
         {
+            Directory.CreateDirectory(parent);
             Directory.CreateDirectory(staging.CellsFolder);
             held = RunLock.TakeInNewFolder(staging.Root, layout.Root);
             WriteManifest(staging, manifest);
@@ -57,7 +57,8 @@ public static class RunFolder
         new(folder, $"{layout.Root} already exists and is not empty; {whatToDo}");
 
     private static DeclarationException Unwritable(string parent, Exception e) =>
-        new(parent, $"cannot create the run folder in {parent}: {e.Message} Free some space or choose another --results folder.");
+        new(parent, $"{parent} is not a writable folder: {e.Message.TrimEnd('.')}. Nothing was run; choose another results folder " +
+            "(a folder you can write, with free space).");
 
     private static void TryDeleteFolder(string folder)
     {

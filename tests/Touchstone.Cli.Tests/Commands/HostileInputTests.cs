@@ -1,4 +1,5 @@
 using Touchstone.Cli.Tests.Crash;
+using Touchstone.Cli.Tests.Support;
 using Touchstone.Testing;
 
 namespace Touchstone.Cli.Tests.Commands;
@@ -20,5 +21,38 @@ public sealed class HostileInputTests
 
         Assert.True(exit == 2, child.Output);
         Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(bomb)}:9:\d+: error: alias '\*l4' expands to", child.Output);
+    }
+
+    [Fact]
+    public void A_results_folder_that_cannot_be_written_is_bad_input_before_any_cell_runs()
+    {
+        using var dir = new TempDirectory("touchstone-hostile");
+        var file = dir.Combine("a-file");
+        File.WriteAllText(file, "");
+        foreach (var results in new[] { "/proc/touchstone-results", file, Path.Combine(file, "below") })
+        {
+            var result = Tool.RunSuite(results, "r1", "--suite", "harness");
+
+            Assert.True(result.Exit == 2, result.ToString());
+            Assert.Contains($"{results} is not a writable folder: ", result.Err);
+            Assert.DoesNotContain("started", result.Out);
+        }
+    }
+
+    [Fact]
+    public void A_disk_error_in_the_middle_of_a_run_prints_how_to_resume()
+    {
+        using var dir = new TempDirectory("touchstone-hostile");
+        Assert.Equal(0, Tool.RunSuite(dir.Path, "r1", "--suite", "harness").Exit);
+        // The second cell's folder becomes a file: writing that cell fails as a full or broken disk would.
+        var cell = dir.Combine("r1", "cells", "harness", "ok", "seed-1");
+        Directory.Delete(cell, recursive: true);
+        File.WriteAllText(cell, "");
+
+        var result = Tool.Run("run", "--resume", dir.Combine("r1"), "--no-tracking");
+
+        Assert.True(result.Exit == 1, result.ToString());
+        Assert.Contains($"continue with: touchstone run --resume {dir.Combine("r1")}", result.Out);
+        Assert.DoesNotContain("unexpected error", result.Err);
     }
 }
