@@ -90,8 +90,14 @@ public static class RunFolder
         }
         try
         {
-            var manifest = JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(layout.Manifest), ResultsJson.Options)
-                ?? throw new JsonException("the manifest is null");
+            var json = File.ReadAllText(layout.Manifest);
+            // The fields nothing works without; others are checked by kind when the manifest is read.
+            if (JsonProblems.Shape(json, "schema_version", "run_id", "profile", "cells", "fingerprint") is { } problem)
+            {
+                throw new DeclarationException(folder,
+                    $"{layout.Manifest} is not a run manifest: {problem}. It was damaged or edited; restore it from a copy, or start a new run");
+            }
+            var manifest = JsonSerializer.Deserialize<RunManifest>(json, ResultsJson.Options)!;
             if (manifest.SchemaVersion != RunManifest.CurrentSchemaVersion)
             {
                 throw new DeclarationException(folder,
@@ -99,7 +105,12 @@ public static class RunFolder
             }
             return (layout, manifest);
         }
-        catch (Exception e) when (e is JsonException or IOException)
+        catch (JsonException e)
+        {
+            throw new DeclarationException(folder,
+                $"cannot read {layout.Manifest}: {JsonProblems.Explain<RunManifest>(e)}. It was damaged or edited; restore it from a copy, or start a new run");
+        }
+        catch (IOException e)
         {
             throw new DeclarationException(folder, $"cannot read {layout.Manifest}: {e.Message}");
         }

@@ -55,4 +55,34 @@ public sealed class HostileInputTests
         Assert.Contains($"continue with: touchstone run --resume {dir.Combine("r1")}", result.Out);
         Assert.DoesNotContain("unexpected error", result.Err);
     }
+
+    [Fact]
+    public void A_damaged_manifest_is_described_in_words_not_dotnet_type_names()
+    {
+        using var dir = new TempDirectory("touchstone-hostile");
+        Assert.Equal(0, Tool.RunSuite(dir.Path, "r1", "--suite", "harness").Exit);
+        var manifest = dir.Combine("r1", "manifest.json");
+        var good = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!;
+        var wrongKind = good.DeepClone();
+        wrongKind["cells"] = new System.Text.Json.Nodes.JsonObject();
+        var cases = new Dictionary<string, string>
+        {
+            ["{}"] = "is not a run manifest: it lacks schema_version, run_id, profile, cells, fingerprint",
+            ["null"] = "is not a run manifest: it holds null, not a JSON object",
+            ["[1]"] = "is not a run manifest: it holds a list, not a JSON object",
+            [wrongKind.ToJsonString()] = "the value of cells (line 1) should be a list of strings",
+            ["{\"schema_version\": 1,"] = "it is not valid JSON",
+        };
+        foreach (var (json, says) in cases)
+        {
+            File.WriteAllText(manifest, json);
+            foreach (var result in new[] { Tool.Run("run", "--resume", dir.Combine("r1"), "--no-tracking"), Tool.Run("merge", "--out", dir.Combine("m"), dir.Combine("r1")) })
+            {
+                Assert.True(result.Exit == 2, json + "\n" + result);
+                Assert.Contains(says, result.Err);
+                Assert.DoesNotContain("Touchstone.Core", result.Err);
+                Assert.DoesNotContain("System.", result.Err);
+            }
+        }
+    }
 }
