@@ -31,9 +31,9 @@ internal static class RunPreparation
         var device = CommandLineValues.ParseDevice(parse.GetValue(o.Device)!);
         CheckDevice(context, device);
         var runId = parse.GetValue(o.RunId) ?? RunIds.New(DateTime.UtcNow);
-        if (!RunIds.IsValid(runId))
+        if (RunIds.Problem(runId) is { } problem)
         {
-            throw new DeclarationException("--run-id", $"--run-id '{runId}' must be letters, digits, '-', '_' or '.' (it names a folder)");
+            throw new DeclarationException("--run-id", $"--run-id '{(runId.Length > 40 ? runId[..40] + "…" : runId)}' {problem}");
         }
         var request = new MatrixRequest(
             parse.GetValue(o.Profile)!,

@@ -85,4 +85,14 @@ public sealed class HostileInputTests
             }
         }
     }
+
+    [Fact]
+    public void A_run_id_too_long_for_a_folder_says_so()
+    {
+        using var dir = new TempDirectory("touchstone-hostile");
+        var result = Tool.RunSuite(dir.Path, new string('r', 300), "--suite", "harness");
+
+        Assert.True(result.Exit == 2, result.ToString());
+        Assert.Contains("is 300 characters long; at most 200 (it names a folder)", result.Err);
+    }
 }
