@@ -29,6 +29,7 @@ internal static class RunCommand
         Option<string> SuitesDir,
         Option<string[]> Set,
         Option<bool> NoTracking,
+        Option<bool> RetryFailed,
         Argument<string[]> Overrides);
 
     public static Command Create(CliContext context)
@@ -47,6 +48,7 @@ internal static class RunCommand
             SharedOptions.SuitesDirectory(),
             new("--set") { Description = "Config override key.path=value, applied after the profile's (same as a trailing argument).", HelpName = "key.path=value" },
             new("--no-tracking") { Description = "Do not log the run to MLflow (Parquet results are always written)." },
+            new("--retry-failed") { Description = "With --resume: run the cells that failed again (diverged cells stay as they are)." },
             new("overrides") { Description = "Config overrides key.path=value, e.g. training.epochs=2 model.hidden=[64,32]. Values are YAML.", Arity = ArgumentArity.ZeroOrMore });
         var command = new Command("run",
             "Run suites: expand them into cells (suite x variant x seed), run each cell, write its results under " +
@@ -54,7 +56,7 @@ internal static class RunCommand
             "Ctrl-C stops cleanly; --resume finishes the run later.")
         {
             o.Suite, o.Profile, o.Variant, o.Seeds, o.Shard, o.Device, o.Jobs, o.Results, o.RunId, o.Resume, o.SuitesDir, o.Set,
-            o.NoTracking, o.Overrides,
+            o.NoTracking, o.RetryFailed, o.Overrides,
         };
         o.Overrides.Validators.Add(result => CheckOverrideTokens(result, command));
         foreach (var provider in context.SinkProviders)
@@ -91,6 +93,11 @@ internal static class RunCommand
         }
         var overrideTexts = (parse.GetValue(o.Set) ?? []).Concat(parse.GetValue(o.Overrides) ?? []).ToList();
         var resume = parse.GetValue(o.Resume);
+        var retryFailed = parse.GetValue(o.RetryFailed);
+        if (retryFailed && resume is null)
+        {
+            throw new DeclarationException("--retry-failed", "--retry-failed goes with --resume <run folder>: it reruns the failed cells of an earlier run");
+        }
         var prepared = resume is null
             ? RunPreparation.Plan(context, parse, o, overrideTexts)
             : RunPreparation.Resume(context, parse, o, resume, overrideTexts);
@@ -103,7 +110,7 @@ internal static class RunCommand
         var request = new RunSinkRequest(parse, prepared.Manifest, prepared.Layout, prepared.Suites, parse.GetValue(o.NoTracking), context.Console);
         sinks.AddRange(context.SinkProviders.Select(p => p.Create(request)).OfType<IRunSink>());
         var events = new RunEvents(sinks, warning => context.Error.WriteLine($"touchstone: warning: {warning}"));
-        var runner = new Runner(prepared.Suites, events, new RunnerOptions(jobs, prepared.Fingerprint));
+        var runner = new Runner(prepared.Suites, events, new RunnerOptions(jobs, prepared.Fingerprint, retryFailed));
 
         Describe(context, prepared);
         RunReport report;
@@ -132,7 +139,9 @@ internal static class RunCommand
         }
         if (bad > 0)
         {
-            context.Console.PlainLine($"{bad} of {report.Cells.Count} cells failed or diverged; see their cell.log files.");
+            var failed = report.Cells.Count(c => c.Row.Status == Core.Results.CellStatus.Failed);
+            context.Console.PlainLine($"{bad} of {report.Cells.Count} cells failed or diverged; see their cell.log files." +
+                                      (failed > 0 ? $" Once fixed, rerun the failed ones with: touchstone run --resume {prepared.Layout.Root} --retry-failed" : ""));
             return ExitCodes.CellsFailed;
         }
         return ExitCodes.Ok;
