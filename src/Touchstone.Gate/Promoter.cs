@@ -26,7 +26,8 @@ public static class Promoter
             var path = baselines.PathOf(baseline.Suite, baseline.Profile);
             var unreadable = !TryReadPrevious(baselines, baseline, out var previous);
             var diff = BaselineDiff.Between(previous, baseline, path) with { PreviousUnreadable = unreadable };
-            if (!diff.IsUnchanged)
+            // An unchanged baseline without its checksum file (older, or made by hand) gets one.
+            if (!diff.IsUnchanged || !File.Exists(baselines.ChecksumPathOf(baseline.Suite, baseline.Profile)))
             {
                 baselines.Write(baseline);
             }

@@ -30,6 +30,7 @@ internal static class RunCommand
         Option<string> SuitesDir,
         Option<string[]> Set,
         Option<bool> NoTracking,
+        Option<bool> RetryFailed,
         Argument<string[]> Overrides);
 
     public static Command Create(CliContext context)
@@ -55,6 +56,7 @@ internal static class RunCommand
             SharedOptions.SuitesDirectory(),
             new("--set") { Description = "Config override key.path=value, applied after the profile's (same as a trailing argument).", HelpName = "key.path=value" },
             new("--no-tracking") { Description = "Do not log the run to MLflow (Parquet results are always written)." },
+            new("--retry-failed") { Description = "With --resume: run the cells that failed again (diverged cells stay as they are)." },
             new("overrides") { Description = "Config overrides key.path=value, e.g. training.epochs=2 model.hidden=[64,32]. Values are YAML.", Arity = ArgumentArity.ZeroOrMore });
         var command = new Command("run",
             "Run suites: expand them into cells (suite x variant x seed), run each cell, write its results under " +
@@ -62,7 +64,7 @@ internal static class RunCommand
             "Ctrl-C stops cleanly; --resume finishes the run later.")
         {
             o.Suite, o.Profile, o.Variant, o.Seeds, o.Shard, o.Device, o.Jobs, o.Threads, o.Results, o.RunId, o.Resume, o.SuitesDir, o.Set,
-            o.NoTracking, o.Overrides,
+            o.NoTracking, o.RetryFailed, o.Overrides,
         };
         o.Overrides.Validators.Add(result => CheckOverrideTokens(result, command));
         foreach (var provider in context.SinkProviders)
@@ -99,9 +101,15 @@ internal static class RunCommand
         }
         var overrideTexts = (parse.GetValue(o.Set) ?? []).Concat(parse.GetValue(o.Overrides) ?? []).ToList();
         var resume = parse.GetValue(o.Resume);
+        var retryFailed = parse.GetValue(o.RetryFailed);
+        if (retryFailed && resume is null)
+        {
+            throw new DeclarationException("--retry-failed", "--retry-failed goes with --resume <run folder>: it reruns the failed cells of an earlier run");
+        }
         var prepared = resume is null
             ? RunPreparation.Plan(context, parse, o, overrideTexts)
             : RunPreparation.Resume(context, parse, o, resume, overrideTexts);
+        using var held = prepared.Lock;
         jobs = Jobs(context, jobs, prepared.Manifest.Device);
         WarnIfOversubscribed(context, jobs, prepared.Threads);
 
@@ -110,10 +118,22 @@ internal static class RunCommand
         var request = new RunSinkRequest(parse, prepared.Manifest, prepared.Layout, prepared.Suites, parse.GetValue(o.NoTracking), context.Console);
         sinks.AddRange(context.SinkProviders.Select(p => p.Create(request)).OfType<IRunSink>());
         var events = new RunEvents(sinks, warning => context.Error.WriteLine($"touchstone: warning: {warning}"));
-        var runner = new Runner(prepared.Suites, events, new RunnerOptions(jobs, prepared.Fingerprint));
+        var runner = new Runner(prepared.Suites, events, new RunnerOptions(jobs, prepared.Fingerprint, retryFailed));
 
         Describe(context, prepared);
-        var report = runner.Run(prepared.Layout, prepared.Manifest, prepared.Plans, stop.Token);
+        RunReport report;
+        try
+        {
+            report = runner.Run(prepared.Layout, prepared.Manifest, prepared.Plans, stop.Token);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A full disk or a vanished folder mid-run: what committed is kept, so say how to go on, as for Ctrl-C.
+            context.Error.WriteLine($"touchstone: {e.Message}");
+            context.Console.PlainLine($"The run stopped on this error; its committed cells are kept. Fix it (free disk space?), then " +
+                                      $"continue with: touchstone run --resume {prepared.Layout.Root}");
+            return ExitCodes.CellsFailed;
+        }
 
         var summaries = RunSummary.Compute(prepared.Suites, report.Cells);
         SummaryTable.Write(context.Console, prepared.Manifest.Profile, summaries);
@@ -127,7 +147,9 @@ internal static class RunCommand
         }
         if (bad > 0)
         {
-            context.Console.PlainLine($"{bad} of {report.Cells.Count} cells failed or diverged; see their cell.log files.");
+            var failed = report.Cells.Count(c => c.Row.Status == Core.Results.CellStatus.Failed);
+            context.Console.PlainLine($"{bad} of {report.Cells.Count} cells failed or diverged; see their cell.log files." +
+                                      (failed > 0 ? $" Once fixed, rerun the failed ones with: touchstone run --resume {prepared.Layout.Root} --retry-failed" : ""));
             return ExitCodes.CellsFailed;
         }
         return ExitCodes.Ok;

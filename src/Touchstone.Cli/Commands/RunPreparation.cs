@@ -20,7 +20,8 @@ internal static class RunPreparation
         RunManifest Manifest,
         EnvironmentFingerprint Fingerprint,
         ThreadSettings Threads,
-        bool Resumed);
+        bool Resumed,
+        RunLock Lock);
 
     public static Prepared Plan(CliContext context, ParseResult parse, RunCommand.Options o, List<string> overrideTexts)
     {
@@ -60,13 +61,16 @@ internal static class RunPreparation
         if (scheduled is not null && RunFolder.Exists(folder))
         {
             // The scheduler started this task again (a requeue after a node failure, or by hand): finish its shard.
-            var (existing, planned) = RunFolder.Open(folder);
-            CheckSamePlan(existing, planned, manifest);
-            return Reopen(context, existing, planned, suitesDir);
+            var (existingLayout, existing) = RunFolder.Open(folder);
+            return Locked(existingLayout, held =>
+            {
+                CheckSamePlan(existingLayout, existing, manifest);
+                return Reopen(context, existingLayout, existing, suitesDir, held);
+            });
         }
-        var layout = RunFolder.Create(folder, manifest,
+        var (layout, created) = RunFolder.Create(folder, manifest,
             $"continue it with: touchstone run --resume {folder}, or choose another --run-id");
-        return new Prepared(suites, plans, layout, manifest, fingerprint, threads, false);
+        return new Prepared(suites, plans, layout, manifest, fingerprint, threads, false, created);
     }
 
     // The folder name: the given or generated id; for a scheduler's shard, the submission's id and the shard index,
@@ -79,9 +83,9 @@ internal static class RunPreparation
                 given ?? scheduled.RunId ?? throw new DeclarationException("--run-id",
                     $"--shard auto: {scheduled.Scheduler} gives its tasks no shared id; pass --run-id with the same value to every task"),
                 scheduled.Shard);
-        if (!RunIds.IsValid(runId))
+        if (RunIds.Problem(runId) is { } problem)
         {
-            throw new DeclarationException("--run-id", $"--run-id '{given}' must be letters, digits, '-', '_' or '.' (it names a folder)");
+            throw new DeclarationException("--run-id", $"--run-id '{(runId.Length > 40 ? runId[..40] + "…" : runId)}' {problem}");
         }
         return runId;
     }
@@ -114,11 +118,27 @@ internal static class RunPreparation
         var suitesDir = parse.GetResult(o.SuitesDir) is { Implicit: false }
             ? Path.GetFullPath(parse.GetValue(o.SuitesDir)!)
             : manifest.SuitesDirectory ?? Path.GetFullPath(parse.GetValue(o.SuitesDir)!);
-        return Reopen(context, layout, manifest, suitesDir);
+        return Locked(layout, held => Reopen(context, layout, manifest, suitesDir, held));
+    }
+
+    // Takes the run folder's lock and holds it from here on (a second resume, or a run still going, must not touch
+    // the folder); released if planning fails.
+    private static Prepared Locked(RunLayout layout, Func<RunLock, Prepared> plan)
+    {
+        var held = RunLock.Acquire(layout.Root);
+        try
+        {
+            return plan(held);
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
     }
 
     // Plans the cells of an existing run again from its manifest and checks the environment against it.
-    private static Prepared Reopen(CliContext context, RunLayout layout, RunManifest manifest, string suitesDir)
+    private static Prepared Reopen(CliContext context, RunLayout layout, RunManifest manifest, string suitesDir, RunLock held)
     {
         var suites = new SuiteLoader(context.Experiments).LoadDirectory(suitesDir);
         var cells = manifest.Cells.Select(RunMerger.ParseCellId).ToList();
@@ -136,7 +156,7 @@ internal static class RunPreparation
             manifest = manifest with { OtherFingerprints = [.. manifest.OtherFingerprints, fingerprint] };
             RunFolder.WriteManifest(layout, manifest);
         }
-        return new Prepared(suites, plans, layout, manifest, fingerprint, threads, true);
+        return new Prepared(suites, plans, layout, manifest, fingerprint, threads, true, held);
     }
 
     private static ThreadSettings Threads(int threads) => threads >= 1

@@ -134,6 +134,9 @@ public sealed partial class SuiteLoader(ExperimentRegistry experiments)
     private static List<Diagnostic> Sorted(List<Diagnostic> errors) =>
         errors.OrderBy(d => d.Location?.Line ?? 0).ThenBy(d => d.Location?.Column ?? 0).ToList();
 
+    /// <summary>The longest suite or variant name: it names a results folder, and file names stop at 255 bytes.</summary>
+    public const int MaxFolderName = 100;
+
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
     private static partial Regex FolderName();
 
@@ -334,7 +337,11 @@ public sealed partial class SuiteLoader(ExperimentRegistry experiments)
 
         private void FolderSafe(JsonNode? node, string key, string name, string what, SourceLocation? at = null)
         {
-            if (!FolderName().IsMatch(name))
+            if (name.Length > MaxFolderName)
+            {
+                Error(node, key, $"{what} '{name[..40]}…' is {name.Length} characters long; at most {MaxFolderName} (it names a results folder)", at);
+            }
+            else if (!FolderName().IsMatch(name))
             {
                 Error(node, key, $"{what} '{name}' may hold only lower-case letters, digits and . _ - (it names a results folder)", at);
             }

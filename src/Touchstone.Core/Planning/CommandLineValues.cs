@@ -13,6 +13,7 @@ public static partial class CommandLineValues
     public static IReadOnlyList<int> ParseSeeds(string text)
     {
         var seeds = new List<int>();
+        var seen = new HashSet<int>();
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
         {
             var match = SeedRange().Match(part);
@@ -21,15 +22,21 @@ public static partial class CommandLineValues
                 throw new DeclarationException("--seeds",
                     $"--seeds '{text}': '{part}' is not a seed or a range; write e.g. 0,1,2 or 0-4 or 0-2,7");
             }
-            var first = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-            var last = match.Groups[2].Success ? int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : first;
+            var first = Seed(text, match.Groups[1].Value);
+            var last = match.Groups[2].Success ? Seed(text, match.Groups[2].Value) : first;
             if (last < first)
             {
                 throw new DeclarationException("--seeds", $"--seeds '{text}': the range {part} goes down; write {last}-{first}");
             }
+            // Checked before the range is expanded: 0-2000000000 must not try to list two billion seeds.
+            if ((long)last - first + 1 + seeds.Count > MaxSeeds)
+            {
+                throw new DeclarationException("--seeds",
+                    $"--seeds '{text}' names {(long)last - first + 1 + seeds.Count} seeds; one run takes at most {MaxSeeds} (each seed is a cell per variant)");
+            }
             for (var seed = first; seed <= last; seed++)
             {
-                if (seeds.Contains(seed))
+                if (!seen.Add(seed))
                 {
                     throw new DeclarationException("--seeds", $"--seeds '{text}' lists seed {seed} twice");
                 }
@@ -38,6 +45,14 @@ public static partial class CommandLineValues
         }
         return seeds;
     }
+
+    /// <summary>The most seeds one <c>--seeds</c> may name.</summary>
+    public const int MaxSeeds = 10_000;
+
+    private static int Seed(string text, string digits) =>
+        int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var seed)
+            ? seed
+            : throw new DeclarationException("--seeds", $"--seeds '{text}': seed {digits} is too large; seeds go from 0 to {int.MaxValue}");
 
     /// <summary>Parses <c>i/n</c> (1-based, 1 ≤ i ≤ n).</summary>
     /// <exception cref="DeclarationException">The text is not a shard.</exception>
@@ -70,7 +85,7 @@ public static partial class CommandLineValues
         throw new DeclarationException("--device", $"--device '{text}' must be cpu, cuda or cuda:N (e.g. cuda:1)");
     }
 
-    [GeneratedRegex(@"^(\d{1,9})(?:-(\d{1,9}))?$")]
+    [GeneratedRegex(@"^(\d{1,30})(?:-(\d{1,30}))?$")]
     private static partial Regex SeedRange();
 
     [GeneratedRegex(@"^(\d{1,6})/(\d{1,6})$")]

@@ -27,7 +27,7 @@ public sealed record CommittedCell(CellRecord Record, CellFiles Files)
 /// <summary>
 /// Writes a finished cell's files in commit order (tables first, cell.json last, each atomically) and reads
 /// committed cells back. A cell folder without a valid cell.json, or whose tables do not hold the rows cell.json
-/// counts, is not committed: a resumed run deletes and reruns it.
+/// counts and hashes, is not committed: a resumed run deletes and reruns it.
 /// </summary>
 public static class CellStore
 {
@@ -38,7 +38,8 @@ public static class CellStore
         AtomicFile.Write(files.Curves, stream => ParquetRecords.Write(stream, curves));
         // curves.parquet now holds every point; the partial file goes before the commit so none outlives it.
         File.Delete(files.PartialCurves);
-        var record = new CellRecord(RunManifest.CurrentSchemaVersion, row, metrics.Count, curves.Count);
+        var record = new CellRecord(RunManifest.CurrentSchemaVersion, row, metrics.Count, curves.Count,
+            Checksums.Sha256Of(files.Metrics), Checksums.Sha256Of(files.Curves));
         AtomicFile.WriteJson(files.Record, record);
         return new CommittedCell(record, files);
     }
@@ -55,6 +56,11 @@ public static class CellStore
             var record = JsonSerializer.Deserialize<CellRecord>(File.ReadAllText(files.Record), ResultsJson.Options);
             if (record is null || record.SchemaVersion != RunManifest.CurrentSchemaVersion
                 || !File.Exists(files.Metrics) || !File.Exists(files.Curves))
+            {
+                return null;
+            }
+            if ((record.MetricsSha256 is { } metricsHash && Checksums.Sha256Of(files.Metrics) != metricsHash)
+                || (record.CurvesSha256 is { } curvesHash && Checksums.Sha256Of(files.Curves) != curvesHash))
             {
                 return null;
             }

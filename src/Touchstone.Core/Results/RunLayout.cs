@@ -25,6 +25,9 @@ public sealed record RunLayout(string Root)
     /// <summary>The run-level cells.parquet (one row per committed cell).</summary>
     public string Cells => Path.Combine(Root, "cells.parquet");
 
+    /// <summary>SHA-256 of the three run-level tables, in <c>sha256sum</c> format.</summary>
+    public string TableChecksums => Path.Combine(Root, "tables.sha256");
+
     /// <summary>The folder holding the cell folders.</summary>
     public string CellsFolder => Path.Combine(Root, "cells");
 

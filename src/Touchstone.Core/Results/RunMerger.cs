@@ -63,7 +63,8 @@ public static class RunMerger
         }
         var matrix = MatrixOrder(runs.Select(r => r.Manifest).ToList());
         var manifest = MergedManifest(runs.Select(r => r.Manifest).ToList(), runId, matrix, commandLine);
-        var merged = RunFolder.Create(output, manifest, "choose another --out folder for the merged run");
+        var (merged, held) = RunFolder.Create(output, manifest, "choose another --out folder for the merged run");
+        using var release = held;
         foreach (var id in matrix.Where(committed.ContainsKey))
         {
             Copy(committed[id].Cell, merged.Cell(id), runId);

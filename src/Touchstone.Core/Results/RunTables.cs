@@ -9,7 +9,8 @@ namespace Touchstone.Core.Results;
 /// <summary>
 /// Writes the run-level tables (metrics.parquet, curves.parquet, cells.parquet) as the union of the committed
 /// cells' files, in the manifest's cell order, each atomically. The Parquet key-value metadata of each holds the
-/// schema version, the manifest (JSON) and how many of the manifest's cells the table covers.
+/// schema version, the manifest (JSON) and how many of the manifest's cells the table covers; tables.sha256 beside
+/// them holds their SHA-256, checked by the gate and promote.
 /// </summary>
 public static class RunTables
 {
@@ -43,6 +44,7 @@ public static class RunTables
         AtomicFile.Write(layout.Metrics, s => ParquetRecords.Write(s, committed.SelectMany(c => c.ReadMetrics()), options));
         AtomicFile.Write(layout.Curves, s => ParquetRecords.Write(s, committed.SelectMany(c => c.ReadCurves()), options));
         AtomicFile.Write(layout.Cells, s => ParquetRecords.Write(s, committed.Select(c => c.Record.Row), options));
+        Checksums.Write(layout.TableChecksums, [layout.Metrics, layout.Curves, layout.Cells]);
         return committed;
     }
 }

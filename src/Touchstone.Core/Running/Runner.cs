@@ -8,7 +8,8 @@ namespace Touchstone.Core.Running;
 /// <summary>How the runner runs cells.</summary>
 /// <param name="Jobs">Cells run at the same time (1: one after another, in matrix order).</param>
 /// <param name="Fingerprint">The environment of this process; its hash goes on the rows of the cells it runs.</param>
-public sealed record RunnerOptions(int Jobs, EnvironmentFingerprint Fingerprint);
+/// <param name="RetryFailed">Run committed cells that failed again (diverged cells stay: their NaN is a result).</param>
+public sealed record RunnerOptions(int Jobs, EnvironmentFingerprint Fingerprint, bool RetryFailed = false);
 
 /// <summary>What an invocation of the runner left in the run folder.</summary>
 /// <param name="Cells">Every committed cell of the run (earlier invocations included), in manifest order.</param>
@@ -34,11 +35,12 @@ public sealed class Runner(IReadOnlyList<LoadedSuite> suites, RunEvents events, 
     {
         AtomicFile.RemoveTemporaryFiles(layout.Root);
         var committed = CellStore.ReadCommitted(layout, plans);
-        var pending = plans.Where(p => !committed.ContainsKey(p.Id)).ToList();
+        var pending = plans.Where(p => !committed.TryGetValue(p.Id, out var cell)
+            || (options.RetryFailed && cell.Record.Row.Status == CellStatus.Failed)).ToList();
         var fingerprintHash = FingerprintCollector.Hash(options.Fingerprint);
         var ran = 0;
         events.RunStarted(manifest);
-        events.RunPlanned(plans.Count, committed.Count);
+        events.RunPlanned(plans.Count, plans.Count - pending.Count);
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var errors = new ConcurrentQueue<Exception>();
         try

@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text.Json;
 using Touchstone.Core.Environment;
+using Touchstone.Core.Results;
 using Touchstone.Parquet;
 
 namespace Touchstone.Gate.Baselines;
 
 /// <summary>
 /// The baselines folder: <c>&lt;root&gt;/&lt;suite&gt;/&lt;profile&gt;.parquet</c>, per-seed rows plus key-value metadata
-/// naming the source run and its full environment fingerprint. Files are replaced atomically.
+/// naming the source run and its full environment fingerprint, and <c>&lt;profile&gt;.parquet.sha256</c> beside it
+/// with the file's SHA-256, checked whenever the baseline is read. Files are replaced atomically.
 /// </summary>
 /// <param name="root">The baselines folder, e.g. <c>results/baselines</c>.</param>
 public sealed class BaselineStore(string root)
@@ -34,7 +36,10 @@ public sealed class BaselineStore(string root)
     /// <summary>Where the baseline of <paramref name="suite"/> and <paramref name="profile"/> lives.</summary>
     public string PathOf(string suite, string profile) => Path.Combine(root, suite, profile + ".parquet");
 
-    /// <summary>Reads a baseline; null when there is no file.</summary>
+    /// <summary>Where the SHA-256 of a baseline file is kept (<c>sha256sum</c> format), beside it.</summary>
+    public string ChecksumPathOf(string suite, string profile) => PathOf(suite, profile) + ".sha256";
+
+    /// <summary>Reads a baseline, checking it against its SHA-256 file when there is one; null when there is no file.</summary>
     /// <exception cref="GateInputException">The file exists but cannot be read.</exception>
     public Baseline? TryRead(string suite, string profile)
     {
@@ -46,6 +51,7 @@ public sealed class BaselineStore(string root)
         try
         {
             var rows = ParquetRecords.Read<BaselineRow>(path);
+            Checksums.Verify(ChecksumPathOf(suite, profile), path);
             var metadata = ParquetRecords.ReadMetadata(path);
             var created = metadata.TryGetValue(SourceRunCreatedKey, out var text)
                 && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at)
@@ -81,5 +87,6 @@ public sealed class BaselineStore(string root)
             metadata[FingerprintKey] = JsonSerializer.Serialize(fingerprint, FingerprintJson);
         }
         ParquetRecords.Write(path, baseline.Rows, new ParquetWriteOptions { Metadata = metadata });
+        Checksums.Write(ChecksumPathOf(baseline.Suite, baseline.Profile), [path]);
     }
 }

@@ -20,16 +20,26 @@ public static class CandidateSide
     }
 
     /// <summary>
-    /// The final value of each (variant, seed, split, metric) of the suite: the row with the highest step, the last
-    /// one written among equals (a resumed cell may have logged its final metric again).
+    /// The final value of each (variant, seed, split, metric) of the suite. A cell records each final metric once,
+    /// so a second row for the same key means the table was edited or damaged: the gate would have to guess which
+    /// value to judge, so it refuses instead.
     /// </summary>
-    public static IReadOnlyList<MetricRow> FinalValues(RunData run, string suite) =>
-        run.Metrics
-            .Where(m => m.Suite == suite)
-            .Select((row, index) => (row, index))
-            .GroupBy(p => (p.row.Variant, p.row.Seed, p.row.Split, p.row.Metric))
-            .Select(g => g.OrderBy(p => p.row.Step).ThenBy(p => p.index).Last().row)
-            .ToList();
+    /// <exception cref="GateInputException">Two rows share a key; the message names it.</exception>
+    public static IReadOnlyList<MetricRow> FinalValues(RunData run, string suite)
+    {
+        var rows = run.Metrics.Where(m => m.Suite == suite).ToList();
+        var duplicate = rows.GroupBy(m => (m.Variant, m.Seed, m.Split, m.Metric)).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            var (variant, seed, split, metric) = duplicate.Key;
+            var values = string.Join(", ", duplicate.Select(m => m.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+            throw new GateInputException(
+                $"{Path.Combine(run.Directory, "metrics.parquet")} has {duplicate.Count()} rows for suite {suite}, variant {variant}, " +
+                $"seed {seed}, {split}/{metric} (values {values}); a cell records each final metric once, so the table was edited " +
+                "or damaged. Rerun the run (or resume it to rewrite its tables) instead of editing metrics.parquet.");
+        }
+        return rows;
+    }
 
     /// <summary>The provenance of a cell: its hashes, its device kind, and the libtorch version of the environment it ran in.</summary>
     public static Provenance ProvenanceOf(RunData run, CellRow cell) =>

@@ -30,12 +30,12 @@ public static class RunReader
         {
             throw new GateInputException(string.Join("; ", e.Diagnostics.Select(d => d.Message)), e);
         }
-        var cells = ReadTable<CellRow>(layout.Cells);
-        var metrics = ReadTable<MetricRow>(layout.Metrics);
+        var cells = ReadTable<CellRow>(layout, layout.Cells);
+        var metrics = ReadTable<MetricRow>(layout, layout.Metrics);
         return new RunData(directory, manifest, cells, metrics);
     }
 
-    private static IReadOnlyList<T> ReadTable<T>(string path)
+    private static IReadOnlyList<T> ReadTable<T>(RunLayout layout, string path)
     {
         if (!File.Exists(path))
         {
@@ -44,7 +44,10 @@ public static class RunReader
         }
         try
         {
-            return ParquetRecords.Read<T>(path);
+            // Decoding first: a damaged page is best named by its page CRC (column, row group).
+            var rows = ParquetRecords.Read<T>(path);
+            Checksums.Verify(layout.TableChecksums, path);
+            return rows;
         }
         catch (Exception e) when (e is ParquetFormatException or IOException or InvalidOperationException or ArgumentException or FormatException)
         {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using Touchstone.Parquet.Compression;
 using Touchstone.Parquet.Encodings;
 using Touchstone.Parquet.Format;
@@ -9,7 +10,8 @@ namespace Touchstone.Parquet.Reading;
 
 /// <summary>
 /// Decodes the pages of one column chunk (a dictionary page, then version 1 or 2 data pages) into a column.
-/// Every size in a page header is checked against the bytes of the chunk before it is used.
+/// Every size in a page header is checked against the bytes of the chunk before it is used, and a page whose
+/// header carries a CRC is checked against it before it is decoded.
 /// </summary>
 internal static class ColumnChunkReader
 {
@@ -19,6 +21,7 @@ internal static class ColumnChunkReader
         var decoder = ColumnDecoder.Create(field, rows, reuse);
         var position = 0;
         var rowsRead = 0;
+        var pageIndex = 0;
         var levels = field.IsNullable ? ArrayPool<int>.Shared.Rent(Math.Min(rows, 1 << 20)) : [];
         try
         {
@@ -37,6 +40,7 @@ internal static class ColumnChunkReader
                         $"a page claims {header.CompressedPageSize} bytes but the column chunk has only {chunk.Length - position} left (truncated or corrupt)");
                 }
                 var page = chunk.Slice(position, header.CompressedPageSize);
+                CheckCrc(header, page.Span, pageIndex++);
                 position += header.CompressedPageSize;
                 switch (header.Type)
                 {
@@ -156,6 +160,22 @@ internal static class ColumnChunkReader
                 return bytes;
             default:
                 throw ValueDecoding.UnsupportedEncoding(encoding, "definition level");
+        }
+    }
+
+    /// <summary>Checks a page against the CRC32 in its header (pages written without one are not checked).</summary>
+    private static void CheckCrc(PageHeader header, ReadOnlySpan<byte> page, int pageIndex)
+    {
+        if (header.Crc is not { } expected)
+        {
+            return;
+        }
+        var actual = Crc32.HashToUInt32(page);
+        if (actual != unchecked((uint)expected))
+        {
+            throw new ParquetFormatException(
+                $"page {pageIndex} of the column chunk fails its CRC check (header {unchecked((uint)expected):x8}, bytes {actual:x8}): " +
+                "the file was changed or damaged after it was written; restore it from a copy or rerun what wrote it");
         }
     }
 

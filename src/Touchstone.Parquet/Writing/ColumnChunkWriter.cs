@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Hashing;
 using Touchstone.Parquet.Compression;
 using Touchstone.Parquet.Encodings;
 using Touchstone.Parquet.Format;
@@ -9,7 +10,9 @@ namespace Touchstone.Parquet.Writing;
 /// <summary>
 /// Writes one column chunk: an optional dictionary page, then data pages (version 1 or 2) of about
 /// <see cref="ParquetWriteOptions.DataPageSize"/> bytes, each with its definition levels when the column is
-/// nullable. Returns the chunk's metadata for the footer. Scratch buffers are reused from chunk to chunk.
+/// nullable. Returns the chunk's metadata for the footer. Every page header carries the CRC32 of the page's bytes
+/// as stored, so a reader (this one, DuckDB, Arrow) can tell a flipped bit from a value. Scratch buffers are
+/// reused from chunk to chunk.
 /// </summary>
 internal sealed class ColumnChunkWriter(ParquetWriteOptions options, FileOutput output) : IDisposable
 {
@@ -18,6 +21,7 @@ internal sealed class ColumnChunkWriter(ParquetWriteOptions options, FileOutput 
     private readonly ByteBuffer _page = new(64 * 1024);
     private readonly ByteBuffer _levels = new(4 * 1024);
     private readonly ByteBuffer _header = new(256);
+    private readonly Crc32 _crc = new();
     private long _uncompressedBytes;
     private long _compressedBytes;
 
@@ -159,6 +163,11 @@ internal sealed class ColumnChunkWriter(ParquetWriteOptions options, FileOutput 
         var compressed = _compressor.Compress(body);
         header.UncompressedPageSize = checked(uncompressedPrefix.Length + body.Length);
         header.CompressedPageSize = checked(uncompressedPrefix.Length + compressed.Length);
+        // The spec's page CRC: CRC32 of everything after the header as written (V2 levels, then the compressed values).
+        _crc.Reset();
+        _crc.Append(uncompressedPrefix.Span);
+        _crc.Append(compressed.Span);
+        header.Crc = unchecked((int)_crc.GetCurrentHashAsUInt32());
         _header.Clear();
         header.Write(new CompactWriter(_header));
         output.Write(_header.Span);

@@ -97,7 +97,7 @@ internal sealed class DictionaryStringWriter : ValueWriter
 
     public override bool IsDefined(int row) => _values[row] is not null;
 
-    /// <summary>The dictionary writer, or null when the distinct values exceed <paramref name="limit"/> bytes or every value is null.</summary>
+    /// <summary>The dictionary writer, or null when every row is null or the distinct values exceed <paramref name="limit"/> bytes.</summary>
     public static DictionaryStringWriter? TryBuild(string?[] values, int start, int count, int limit)
     {
         var lookup = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -135,9 +135,8 @@ internal sealed class DictionaryStringWriter : ValueWriter
         }
         if (entries.Count == 0)
         {
-            // Every value is null: a dictionary-encoded page needs a dictionary page, and an empty one is not
-            // written, so readers such as DuckDB would reject the chunk ("missing dictionary"). PLAIN writes only
-            // the definition levels.
+            // All rows null: a dictionary-encoded chunk needs a dictionary page, and readers (DuckDB) reject one
+            // without; PLAIN with no values is what an empty chunk is.
             ArrayPool<int>.Shared.Return(indices);
             return null;
         }

@@ -140,13 +140,16 @@ public sealed class RestTrackingStore : ITrackingStore
     {
         if (LocalArtifacts.IsLocal(run))
         {
-            // A server started with --no-serve-artifacts hands out file: URIs that the client writes itself.
+            // A server started with --no-serve-artifacts hands out paths or file: URIs that the client writes itself.
             LocalArtifacts.Copy(run, localPath, artifactPath);
             return;
         }
         if (!run.ArtifactUri.StartsWith("mlflow-artifacts:", StringComparison.Ordinal))
         {
-            throw new TrackingException($"run '{run.RunName}' ({run.RunId}): artifact URI '{run.ArtifactUri}' needs a cloud SDK this client does not have; the file stays in the run directory ({localPath})");
+            throw new TrackingException(
+                $"run '{run.RunName}' ({run.RunId}): artifact URI '{run.ArtifactUri}' is a {LocalArtifacts.Scheme(run.ArtifactUri)}: store, which " +
+                "this client cannot write (it writes local paths, file: URIs, and mlflow-artifacts: through the server); start the " +
+                $"MLflow server with --serve-artifacts so it uploads them. The file stays in the run directory ({localPath})");
         }
         var relative = ArtifactProxyPath(run.ArtifactUri) + "/" + artifactPath;
         var escaped = string.Join('/', relative.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.EscapeDataString));

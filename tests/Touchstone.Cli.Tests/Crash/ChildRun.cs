@@ -31,7 +31,11 @@ public sealed class ChildRun : IDisposable
         }
     }
 
-    public static ChildRun Start(string workingDirectory, params string[] args)
+    public static ChildRun Start(string workingDirectory, params string[] args) =>
+        Start(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the CLI with extra environment variables (e.g. a GC heap limit).</summary>
+    public static ChildRun Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -40,6 +44,10 @@ public sealed class ChildRun : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         start.ArgumentList.Add(Dll);
         foreach (var arg in args)
         {

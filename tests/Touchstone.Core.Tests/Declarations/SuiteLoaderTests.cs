@@ -63,6 +63,16 @@ public sealed class SuiteLoaderTests
     }
 
     [Fact]
+    public void A_variant_name_too_long_for_a_folder_is_a_validation_error_at_its_line()
+    {
+        var name = new string('v', 300);
+        var error = Assert.Single(Demo.Errors(Demo.Valid.Replace("  shipped: {}", $"  {name}: {{}}").Replace("variants: [shipped]", $"variants: [{name}]")));
+
+        Assert.Contains("is 300 characters long; at most 100 (it names a results folder)", error.Message);
+        Assert.Equal(10, error.Location!.Line);
+    }
+
+    [Fact]
     public void Unknown_top_level_key_names_the_key_line_and_the_allowed_keys()
     {
         var error = Assert.Single(Demo.Errors(Demo.WithLine(4, "sourc: tests")));

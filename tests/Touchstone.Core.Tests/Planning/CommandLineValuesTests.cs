@@ -21,6 +21,9 @@ public sealed class CommandLineValuesTests
     [InlineData("0,a", "--seeds '0,a': 'a' is not a seed or a range; write e.g. 0,1,2 or 0-4 or 0-2,7")]
     [InlineData("0-2,1", "--seeds '0-2,1' lists seed 1 twice")]
     [InlineData("-1", "--seeds '-1': '-1' is not a seed or a range; write e.g. 0,1,2 or 0-4 or 0-2,7")]
+    [InlineData("0-2000000000", "--seeds '0-2000000000' names 2000000001 seeds; one run takes at most 10000 (each seed is a cell per variant)")]
+    [InlineData("0-9999,10000", "--seeds '0-9999,10000' names 10001 seeds; one run takes at most 10000 (each seed is a cell per variant)")]
+    [InlineData("3000000000", "--seeds '3000000000': seed 3000000000 is too large; seeds go from 0 to 2147483647")]
     public void Bad_seed_lists_say_what_to_write(string text, string message)
     {
         Assert.Equal(message, Assert.Throws<DeclarationException>(() => CommandLineValues.ParseSeeds(text)).Diagnostics[0].Message);

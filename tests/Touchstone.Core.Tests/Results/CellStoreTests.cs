@@ -45,6 +45,22 @@ public sealed class CellStoreTests
     }
 
     [Fact]
+    public void Cell_json_records_the_sha256_of_each_table_and_a_changed_table_is_not_committed()
+    {
+        using var dir = new TempDirectory();
+        var committed = Commit(dir);
+        Assert.Equal(Checksums.Sha256Of(dir.Combine("metrics.parquet")), committed.Record.MetricsSha256);
+        Assert.Equal(Checksums.Sha256Of(dir.Combine("curves.parquet")), committed.Record.CurvesSha256);
+
+        // Same rows, same row count, other bytes (another writer's footer): only the hash tells it apart.
+        var metrics = dir.Combine("metrics.parquet");
+        ParquetRecords.Write(metrics, [Metric], new ParquetWriteOptions { Metadata = new Dictionary<string, string> { ["edited"] = "by hand" } });
+        Assert.Equal([Metric], ParquetRecords.Read<MetricRow>(metrics));
+
+        Assert.Null(CellStore.TryRead(new CellFiles(dir.Path)));
+    }
+
+    [Fact]
     public void Cell_json_that_does_not_match_its_tables_is_not_committed()
     {
         using var dir = new TempDirectory();

@@ -26,6 +26,27 @@ public sealed class BaselineStoreTests
     }
 
     [Fact]
+    public void A_baseline_changed_after_it_was_written_is_refused_naming_its_checksum_file()
+    {
+        using var temp = new TempDirectory();
+        var store = new BaselineStore(temp.Path);
+        var baseline = Sample();
+        store.Write(baseline);
+        var path = temp.Combine("toy", "smoke.parquet");
+        Assert.StartsWith(Touchstone.Core.Results.Checksums.Sha256Of(path) + "  smoke.parquet", File.ReadAllText(store.ChecksumPathOf("toy", "smoke")));
+
+        // Every row ×100, written as a valid Parquet file with the same metadata: only the recorded SHA-256 tells.
+        var metadata = ParquetRecords.ReadMetadata(path);
+        ParquetRecords.Write(path, baseline.Rows.Select(r => r with { Value = r.Value * 100 }).ToList(),
+            new ParquetWriteOptions { Metadata = metadata.ToDictionary() });
+
+        var error = Assert.Throws<GateInputException>(() => store.TryRead("toy", "smoke"));
+        Assert.Contains(path, error.Message);
+        Assert.Contains("smoke.parquet.sha256 records", error.Message);
+        Assert.Contains("promote", error.Message);
+    }
+
+    [Fact]
     public void File_metadata_names_the_source_run()
     {
         using var temp = new TempDirectory();

@@ -54,7 +54,7 @@ internal sealed partial class FakeMlflowApi(FakeMlflowState state, bool fileBack
             throw new ApiError(400, "RESOURCE_ALREADY_EXISTS", $"Experiment '{name}' already exists.");
         }
         var id = state.NextExperimentId++.ToString();
-        state.Experiments.Add(new FakeExperiment(id, name, $"mlflow-artifacts:/{id}", "active"));
+        state.Experiments.Add(new FakeExperiment(id, name, state.ArtifactLocationFor(id), "active"));
         return new { experiment_id = id };
     }
 

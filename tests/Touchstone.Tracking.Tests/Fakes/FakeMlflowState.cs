@@ -30,6 +30,9 @@ internal sealed class FakeMlflowState
     public Dictionary<string, byte[]> Artifacts { get; } = new(StringComparer.Ordinal);
     public int NextExperimentId { get; set; } = 1;
 
+    /// <summary>The artifact location the server gives a new experiment (the proxy by default; a bare path for --no-serve-artifacts).</summary>
+    public Func<string, string> ArtifactLocationFor { get; set; } = id => $"mlflow-artifacts:/{id}";
+
     public FakeRun RunNamed(string name)
     {
         lock (Gate)

@@ -115,4 +115,59 @@ public class RestDeliveryTests : RestScenario
         Assert.Equal(File.ReadAllBytes(file), stored);
         Assert.Contains("\"source\":\"../cells/config.yaml\"", File.ReadAllText(Path.Combine(OutboxDirectory, "outbox.jsonl")));
     }
+
+    [Fact]
+    public void Artifacts_go_straight_to_a_bare_absolute_artifact_root_as_mlflows_client_does()
+    {
+        var root = Path.Combine(RunDirectory, "server-artifacts");
+        Server.State.ArtifactLocationFor = id => $"{root}/{id}"; // mlflow server --default-artifact-root <root> --no-serve-artifacts
+        var file = Path.Combine(RunDirectory, "config.yaml");
+        Directory.CreateDirectory(RunDirectory);
+        File.WriteAllText(file, "training:\n  lr: 0.001\n");
+        var tracker = Tracker();
+        var run = tracker.StartRun("suite-a", "shipped/seed-0", []);
+        tracker.LogArtifact(run, file, "cells/config.yaml");
+        tracker.Complete();
+
+        var server = Server.State.RunNamed("shipped/seed-0");
+        Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(root, server.ExperimentId, server.RunId, "artifacts", "cells", "config.yaml")));
+        Assert.Empty(Server.State.Artifacts);
+    }
+
+    [Fact]
+    public void A_relative_artifact_root_is_taken_against_the_working_directory()
+    {
+        var relative = $"mlruns-test-{Guid.NewGuid():N}";
+        Server.State.ArtifactLocationFor = id => $"./{relative}/{id}"; // a database backend's default root
+        var file = Path.Combine(RunDirectory, "config.yaml");
+        Directory.CreateDirectory(RunDirectory);
+        File.WriteAllText(file, "x: 1\n");
+        try
+        {
+            var tracker = Tracker();
+            var run = tracker.StartRun("suite-a", "shipped/seed-0", []);
+            tracker.LogArtifact(run, file, "config.yaml");
+            tracker.Complete();
+
+            var server = Server.State.RunNamed("shipped/seed-0");
+            Assert.True(File.Exists(Path.Combine(Directory.GetCurrentDirectory(), relative, server.ExperimentId, server.RunId, "artifacts", "config.yaml")));
+        }
+        finally
+        {
+            if (Directory.Exists(relative))
+            {
+                Directory.Delete(relative, recursive: true);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("/abs/mlruns/1", null)]
+    [InlineData("./mlruns/1", null)]
+    [InlineData("C:/mlruns/1", null)]
+    [InlineData("file:///abs", "file")]
+    [InlineData("s3://bucket/x", "s3")]
+    [InlineData("mlflow-artifacts:/1", "mlflow-artifacts")]
+    public void Artifact_uri_schemes_are_read_as_python_urlparse_does(string uri, string? scheme) =>
+        Assert.Equal(scheme, Touchstone.Tracking.FileStore.LocalArtifacts.Scheme(uri));
 }

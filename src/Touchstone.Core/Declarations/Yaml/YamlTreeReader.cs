@@ -11,16 +11,23 @@ public sealed record YamlTree(JsonNode? Root, SourceMap Map);
 
 /// <summary>
 /// Reads one YAML document into a <see cref="YamlTree"/> from the parser's events, so every value and key keeps its
-/// line and column. Duplicate keys, complex keys, unknown tags and syntax errors become diagnostics.
+/// line and column. Duplicate keys, complex keys, unknown tags and syntax errors become diagnostics. An alias is
+/// expanded into a copy of its anchored value, so the document's expanded size is counted against
+/// <see cref="MaxNodes"/>: a kilobyte of nested aliases (an alias bomb) stops with an error at the alias instead of
+/// taking all memory.
 /// </summary>
 public sealed class YamlTreeReader
 {
+    /// <summary>The most values (scalars, lists, mappings; aliases counted expanded) one document may hold.</summary>
+    public const int MaxNodes = 100_000;
+
     private readonly string _file;
     private readonly IParser _parser;
     private readonly SourceMap _map = new();
-    private readonly Dictionary<string, JsonNode?> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (JsonNode? Node, long Size)> _anchors = new(StringComparer.Ordinal);
     private readonly List<Diagnostic> _errors = [];
     private Mark _lastGood = Mark.Empty;
+    private long _nodes;
 
     private YamlTreeReader(string file, TextReader reader)
     {
@@ -64,6 +71,10 @@ public sealed class YamlTreeReader
         {
             Error(e.Start, "", $"YAML syntax error: {TrimMark(e.Message)}");
         }
+        catch (TooLargeException)
+        {
+            // Reported where it was found; nothing more of the document is read.
+        }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner throws without a position on some malformed flow collections.
@@ -75,6 +86,7 @@ public sealed class YamlTreeReader
     private JsonNode? ReadNode()
     {
         var ev = _parser.Current ?? throw new InvalidOperationException("unexpected end of YAML events");
+        var before = _nodes;
         JsonNode? node;
         switch (ev)
         {
@@ -85,21 +97,26 @@ public sealed class YamlTreeReader
                     Error(alias.Start, alias.Value.Value, $"unknown alias '*{alias.Value.Value}'");
                     return null;
                 }
-                node = anchored?.DeepClone();
+                // Counted before the copy is made: the copy is what would take the memory.
+                Count(anchored.Size, alias);
+                node = anchored.Node?.DeepClone();
                 if (node is not null)
                 {
                     _map.SetValue(node, Here(alias.Start));
                 }
                 return node;
             case Scalar scalar:
+                Count(1, ev);
                 Move();
                 node = ScalarValue(scalar);
                 break;
-            case SequenceStart seq:
+            case SequenceStart:
+                Count(1, ev);
                 Move();
                 node = ReadSequence();
                 break;
             case MappingStart:
+                Count(1, ev);
                 Move();
                 node = ReadMapping();
                 break;
@@ -113,10 +130,26 @@ public sealed class YamlTreeReader
         var anchor = ((NodeEvent)ev).Anchor;
         if (!anchor.IsEmpty)
         {
-            _anchors[anchor.Value] = node;
+            _anchors[anchor.Value] = (node, _nodes - before);
         }
         return node;
     }
+
+    private void Count(long nodes, ParsingEvent at)
+    {
+        _nodes += nodes;
+        if (_nodes <= MaxNodes)
+        {
+            return;
+        }
+        var what = at is AnchorAlias alias
+            ? $"alias '*{alias.Value.Value}' expands to {nodes} values, which takes the document past {MaxNodes} values (nested aliases multiply: an alias bomb?)"
+            : $"the document has more than {MaxNodes} values";
+        Error(at.Start, at is AnchorAlias a ? a.Value.Value : "", $"{what}; a suite file this large is not supported, write the values out or use fewer aliases");
+        throw new TooLargeException();
+    }
+
+    private sealed class TooLargeException : Exception;
 
     private JsonArray ReadSequence()
     {
