@@ -24,10 +24,7 @@ public sealed class SpectralExperiment : Experiment<SpectralConfig>
     protected override void Run(ICellContext context, SpectralConfig config)
     {
         config.Validate();
-        // The harness core knows nothing of libtorch, so the experiment pins what bit-identical CPU runs need:
-        // deterministic kernels and one intra-op thread (a different thread count may sum in another order).
-        TorchRuntime.SetDeterministic(threads: 1);
-        var device = Device.Parse(context.Device);
+        var device = TorchCell.Begin(context);
 
         var data = new SpectraGenerator(config.Data).GenerateAll();
         foreach (var split in data.Splits)
@@ -53,7 +50,7 @@ public sealed class SpectralExperiment : Experiment<SpectralConfig>
         private readonly IReadOnlyList<int> _active;
         private readonly double[] _trainMeans;
         private readonly Split _train, _id, _ood;
-        private readonly Generator _init, _dropout, _order;
+        private readonly RandomStreams _streams;
         private readonly SpectralModel _model;
         private readonly Optimizer _optimizer;
         private readonly EarlyStopping? _earlyStopping;
@@ -70,11 +67,8 @@ public sealed class SpectralExperiment : Experiment<SpectralConfig>
             _ood = new Split(data.Ood, device);
 
             // The cell's seed alone decides initialisation, dropout masks and batch order, each from its own stream.
-            var seeds = new SeededRandom(unchecked((ulong)context.Seed));
-            _init = new Generator(seeds.Fork("init").NextUInt64());
-            _dropout = new Generator(seeds.Fork("dropout").NextUInt64(), device);
-            _order = new Generator(seeds.Fork("order").NextUInt64());
-            _model = new SpectralModel(config.Data.NBins, config.Model, Components.Count, _init, _dropout);
+            _streams = new RandomStreams(context.Seed, device);
+            _model = new SpectralModel(config.Data.NBins, config.Model, Components.Count, _streams.Init, _streams.Dropout);
             _model.To(device);
             _optimizer = _training.Optimizer switch
             {
@@ -91,8 +85,9 @@ public sealed class SpectralExperiment : Experiment<SpectralConfig>
             var batch = _training.BatchSize;
             var stepsPerEpoch = (count + batch - 1) / batch;
             var totalSteps = (long)stepsPerEpoch * _training.Epochs;
-            var evalEvery = Math.Max(1, (long)(totalSteps * _training.EvalRatio));
-            _context.Message($"training: {_training.Epochs} epochs × {stepsPerEpoch} steps = {totalSteps} steps, evaluation every {evalEvery} steps");
+            var schedule = EvalSchedule.Fraction(_training.EvalRatio, totalSteps);
+            var progress = new CellProgress(_context, totalSteps);
+            _context.Message($"training: {_training.Epochs} epochs × {stepsPerEpoch} steps = {totalSteps} steps, evaluation every {schedule.Interval} steps");
 
             long step = 0, lastEvaluated = 0;
             var lossSum = 0.0;
@@ -100,10 +95,9 @@ public sealed class SpectralExperiment : Experiment<SpectralConfig>
             for (var epoch = 1; epoch <= _training.Epochs; epoch++)
             {
                 using var epochScope = DisposeScope.Begin();
-                var order = Tensor.Randperm(count, _order);
+                var order = Tensor.Randperm(count, _streams.Torch("order", Device.Cpu));
                 for (var start = 0; start < count; start += batch)
                 {
-                    _context.CancellationToken.ThrowIfCancellationRequested();
                     step++;
                     var loss = Step(order.Narrow(0, start, Math.Min(batch, count - start)));
                     if (!float.IsFinite(loss))
@@ -116,12 +110,12 @@ public sealed class SpectralExperiment : Experiment<SpectralConfig>
                     }
                     lossSum += loss;
                     lossCount++;
-                    if (step % evalEvery == 0 || step == totalSteps)
+                    if (schedule.IsDue(step))
                     {
                         Evaluate(step, lossSum / lossCount);
                         (lastEvaluated, lossSum, lossCount) = (step, 0, 0);
                     }
-                    _context.Progress(step, totalSteps);
+                    progress.Step();
                 }
                 if (_earlyStopping is not null && _earlyStopping.ShouldStop(epoch, Score(_id).Mse, _model))
                 {
@@ -212,9 +206,7 @@ public sealed class SpectralExperiment : Experiment<SpectralConfig>
             _earlyStopping?.Dispose();
             _optimizer.Dispose();
             _model.Dispose();
-            _init.Dispose();
-            _dropout.Dispose();
-            _order.Dispose();
+            _streams.Dispose();
         }
     }
 
