@@ -81,9 +81,9 @@ public sealed class SpectralExperiment : Experiment<SpectralConfig>
         /// <summary>Minibatch training with evaluation every eval_ratio of the steps (and at the last one).</summary>
         public void Train()
         {
-            var count = _train.Data.Count;
-            var batch = _training.BatchSize;
-            var stepsPerEpoch = (count + batch - 1) / batch;
+            // Batch order as a DataLoader with shuffle (last batch kept), from the cell's "batches" stream.
+            var order = new BatchOrder(_train.Data.Count, _training.BatchSize, dropLast: false, _streams.Batches);
+            var stepsPerEpoch = order.BatchesPerEpoch;
             var totalSteps = (long)stepsPerEpoch * _training.Epochs;
             var schedule = EvalSchedule.Fraction(_training.EvalRatio, totalSteps);
             var progress = new CellProgress(_context, totalSteps);
@@ -94,12 +94,10 @@ public sealed class SpectralExperiment : Experiment<SpectralConfig>
             var lossCount = 0;
             for (var epoch = 1; epoch <= _training.Epochs; epoch++)
             {
-                using var epochScope = DisposeScope.Begin();
-                var order = Tensor.Randperm(count, _streams.Torch("order", Device.Cpu));
-                for (var start = 0; start < count; start += batch)
+                foreach (var indices in order.Epoch())
                 {
                     step++;
-                    var loss = Step(order.Narrow(0, start, Math.Min(batch, count - start)));
+                    var loss = Step(indices);
                     if (!float.IsFinite(loss))
                     {
                         // The harness marks the cell diverged at this non-finite point; a test double just records it.
@@ -161,10 +159,10 @@ public sealed class SpectralExperiment : Experiment<SpectralConfig>
             }
         }
 
-        private float Step(Tensor indices)
+        private float Step(long[] indices)
         {
             using var scope = DisposeScope.Begin();
-            var index = indices.To(_train.Spectra.Device);
+            var index = Tensor.From(indices, _train.Spectra.Device);
             var loss = F.MseLoss(_model.Forward(_train.Spectra.IndexSelect(0, index)), _train.Abundances.IndexSelect(0, index));
             _optimizer.ZeroGrad();
             loss.Backward();
