@@ -31,7 +31,11 @@ public sealed record EnergyOodConfig
     /// </summary>
     public long DataSeed { get; init; }
 
-    /// <summary>Training steps between evaluations logged as curves. Default 250, as both toy training loops.</summary>
+    /// <summary>
+    /// Training steps between evaluations logged as curves. Default 250, as both toy training loops
+    /// (model/ebt_s1_toy.py and model/ffn_toy.py at 9fae429 test <c>epoch % 250 == 0</c> on a zero-based step counter
+    /// after the update), so the points fall after optimizer steps 1, 251, 501, …; Touchstone adds the last step.
+    /// </summary>
     public int EvalEvery { get; init; } = 250;
 
     /// <summary>The vector data (task <c>vector</c>).</summary>

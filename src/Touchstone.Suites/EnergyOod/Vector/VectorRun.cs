@@ -55,14 +55,15 @@ public static class VectorRun
     /// <summary>The name of an operation in metric names: <c>add</c> or <c>multiply</c>.</summary>
     public static string Name(VectorOperation operation) => operation.ToString().ToLowerInvariant();
 
-    // Trains one learner for its step count, logging curves every evalEvery steps; returns (val, ood) MSE.
+    // Trains one learner for its step count, logging curves after steps 1, 1 + evalEvery, … and the last; returns (val, ood) MSE.
     private static (double Val, double Ood) Train(
         ICellContext context, IVectorLearner learner, string op, VectorTensors tensors, RandomStreams streams,
         int evalEvery, CellProgress progress, StringBuilder energyTable)
     {
         var prefix = $"{learner.Name}_{op}";
         var order = new BatchOrder(tensors.TrainCount, learner.BatchSize, dropLast: true, streams.Batches);
-        var schedule = EvalSchedule.Every(evalEvery, learner.Steps);
+        // The toy loops evaluate when their zero-based step counter is a multiple of eval_every, after the update.
+        var schedule = EvalSchedule.Every(evalEvery, learner.Steps) with { Numbering = StepNumbering.FromZero };
         for (var step = 1; step <= learner.Steps; step++)
         {
             var logNow = schedule.IsDue(step);
