@@ -13,7 +13,7 @@ namespace Touchstone.Suites.EnergyOod.ListOps;
 public static class ListOpsRun
 {
     /// <summary>Runs the cell.</summary>
-    public static void Run(ICellContext context, EnergyOodConfig config, Device device)
+    public static void Run(ICellContext context, EnergyOodListOpsConfig config, Device device)
     {
         var data = ListOpsGenerator.Generate(config.ListOps, config.DataSeed);
         foreach (var (name, split) in new[] { ("train", data.Train), ("val", data.Val), ("test", data.Test) })
@@ -59,7 +59,7 @@ public static class ListOpsRun
     public static int MajorityClass(IEnumerable<ListOpsSample> samples) =>
         samples.GroupBy(s => s.Label).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
 
-    private static Torch.NN.Module Build(string name, EnergyOodConfig config, RandomStreams streams) => name switch
+    private static Torch.NN.Module Build(string name, EnergyOodListOpsConfig config, RandomStreams streams) => name switch
     {
         "transformer" => new TransformerClassifier(config.Transformer, streams),
         _ => new EnergyClassifier(config.Transformer, config.ListOpsEbt, streams),

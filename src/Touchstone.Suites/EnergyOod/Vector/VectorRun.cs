@@ -17,7 +17,7 @@ public static class VectorRun
     public static readonly VectorOperation[] Operations = [VectorOperation.Add, VectorOperation.Multiply];
 
     /// <summary>Runs the cell.</summary>
-    public static void Run(ICellContext context, EnergyOodConfig config, Device device)
+    public static void Run(ICellContext context, EnergyOodVectorConfig config, Device device)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(config.EvalEvery, "eval_every");
         var data = VectorData.Generate(config.Vector, config.DataSeed);
