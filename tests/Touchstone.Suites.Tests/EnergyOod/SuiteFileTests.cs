@@ -40,7 +40,10 @@ public sealed class SuiteFileTests
         Assert.Equal(new EnergyOodVectorConfig { Vector = new VectorDataConfig { Reading = VectorReading.Uniform } }, vector["uniform"]);
         Assert.Equal(new EnergyOodVectorConfig(), vector["gaussian"]);
         Assert.Equal(new EnergyOodVectorConfig { Ebt = new EbtConfig { Recipe = EbtRecipe.PaperS2 } }, vector["s2"]);
-        Assert.Equal(new EnergyOodListOpsConfig(), Assert.Single(ListOpsConfigs("nightly")).Value);
+        var listOps = ListOpsConfigs("nightly");
+        Assert.Equal(["listops-source", "listops"], listOps.Keys);
+        Assert.Equal(new EnergyOodListOpsConfig(), listOps["listops-source"]);
+        Assert.Equal(new EnergyOodListOpsConfig { ListOps = new ListOpsDataConfig { KeepParentheses = false, MaxTokens = null } }, listOps["listops"]);
         Assert.Equal("ebt-ffn-ood-listops", Suite.ExperimentFor("listops").Key);
         Assert.Equal("ebt-ffn-ood-vector", Suite.ExperimentFor("s2").Key);
     }
@@ -71,7 +74,7 @@ public sealed class SuiteFileTests
     {
         var lra = ListOpsConfigs("full")["listops-lra"];
 
-        Assert.Equal(new ListOpsDataConfig { MinLength = 500, MaxLength = 2000, StrictBounds = true }, lra.ListOps);
+        Assert.Equal(new ListOpsDataConfig { MinLength = 500, MaxLength = 2000, StrictBounds = true, KeepParentheses = false, MaxTokens = null }, lra.ListOps);
         Assert.Equal(2000, lra.Transformer.MaxSeqLen);
     }
 
@@ -83,7 +86,7 @@ public sealed class SuiteFileTests
         Assert.Equal(3, smoke.Count);
         Assert.All(smoke.Values, c => Assert.Equal(new VectorDataConfig { Reading = c.Vector.Reading }, c.Vector));
         Assert.All(smoke.Values, c => Assert.True(c.Ebt.Steps <= 200 && c.Ffn.Steps <= 1000));
-        Assert.True(Assert.Single(ListOpsConfigs("smoke")).Value.Transformer.Epochs <= 3);
+        Assert.All(ListOpsConfigs("smoke").Values, c => Assert.True(c.Transformer.Epochs <= 3));
     }
 
     [Fact]
@@ -97,6 +100,7 @@ public sealed class SuiteFileTests
         Assert.All(Suite.Declaration.Metrics.Where(m => m.AppliesTo("uniform")), m => Assert.Contains(m.Key, fromVector));
         Assert.All(Suite.Declaration.Metrics.Where(m => m.AppliesTo("listops")), m => Assert.Contains(m.Key, fromListOps));
         Assert.All(Suite.Declaration.Metrics, m => Assert.True(m.AppliesTo("uniform") != m.AppliesTo("listops"), $"{m.Key} is declared for both tasks"));
+        Assert.All(Suite.Declaration.Metrics, m => Assert.Equal(m.AppliesTo("listops"), m.AppliesTo("listops-source")));
         Assert.Contains(Suite.Declaration.Metrics, m => m.Role == MetricRole.Primary);
     }
 }

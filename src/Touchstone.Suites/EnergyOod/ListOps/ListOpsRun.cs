@@ -31,6 +31,14 @@ public static class ListOpsRun
         {
             context.Final(split, "majority_acc", samples.Count(s => s.Label == majority) / (double)samples.Count);
         }
+        foreach (var (split, samples) in new[] { ("train", data.Train), ("val", data.Val), ("test", data.Test) })
+        {
+            // The share of expressions the models see only in part (list_ops.max_tokens).
+            context.Final(split, "truncated_frac", samples.Count(s => s.Truncated) / (double)samples.Count);
+        }
+        context.Message($"list_ops: tokens {(config.ListOps.KeepParentheses ? "with" : "without")} parentheses, " +
+            $"full lengths {data.Train.Min(s => s.FullLength)}–{data.Train.Max(s => s.FullLength)}, " +
+            $"{data.Train.Count(s => s.Truncated)} of {data.Train.Count} training expressions cut to {config.ListOps.MaxTokens?.ToString(CultureInfo.InvariantCulture) ?? "(no cut)"} tokens");
         foreach (var name in new[] { "transformer", "ebt" })
         {
             using var streams = new RandomStreams(context.Seed, $"listops/{name}", device);
@@ -61,8 +69,8 @@ public static class ListOpsRun
 
     private static Torch.NN.Module Build(string name, EnergyOodListOpsConfig config, RandomStreams streams) => name switch
     {
-        "transformer" => new TransformerClassifier(config.Transformer, streams),
-        _ => new EnergyClassifier(config.Transformer, config.ListOpsEbt, streams),
+        "transformer" => new TransformerClassifier(config.Transformer, streams, Tokenizer.SizeFor(config.ListOps.KeepParentheses)),
+        _ => new EnergyClassifier(config.Transformer, config.ListOpsEbt, streams, Tokenizer.SizeFor(config.ListOps.KeepParentheses)),
     };
 
     private static void LogAll(ListOpsEvaluation evaluation, string name, string split, Action<string, double> log)
