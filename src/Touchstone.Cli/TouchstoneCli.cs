@@ -40,6 +40,7 @@ public static class TouchstoneCli
         root.Subcommands.Add(GateCommand.Create(context));
         root.Subcommands.Add(PromoteCommand.Create(context));
         root.Subcommands.Add(MlflowCommand.Create());
+        root.Subcommands.Add(NewCommand.Create(context));
         return root;
     }
 
