@@ -32,6 +32,8 @@ public sealed class NewSuiteTests
         }
     }
 
+    private static string NativeLibrary => Path.Combine(AppContext.BaseDirectory, "libtouchstone_torch.so");
+
     private static string EmptyFolder() => Directory.CreateTempSubdirectory("touchstone-new-").FullName;
 
     [Fact]
@@ -86,6 +88,10 @@ public sealed class NewSuiteTests
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(RepoPaths.Combine(file), target);
         }
+        // The copy is built without its native step, from this checkout's library in the place the build expects it.
+        var native = Path.Combine(copy, "src", "Touchstone.Torch.Native", "build", "libtouchstone_torch.so");
+        Directory.CreateDirectory(Path.GetDirectoryName(native)!);
+        File.Copy(NativeLibrary, native);
         var scaffold = Tool.Run("new", "suite", "demo", "--root", copy);
         Assert.True(scaffold.Exit == 0, scaffold.ToString());
 
@@ -116,8 +122,7 @@ public sealed class NewSuiteTests
         {
             start.ArgumentList.Add(arg);
         }
-        // The copy is built without the native step; its tests load this checkout's library.
-        start.Environment["TOUCHSTONE_TORCH_NATIVE"] = Path.Combine(AppContext.BaseDirectory, "libtouchstone_torch.so");
+        start.Environment["TOUCHSTONE_TORCH_NATIVE"] = NativeLibrary;
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {tool}");
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();
