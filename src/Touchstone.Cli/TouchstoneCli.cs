@@ -48,6 +48,7 @@ public static class TouchstoneCli
         root.Subcommands.Add(CompareCommand.Create(GateCommand.SuiteFolder(context.Experiments)));
         root.Subcommands.Add(QueryCommand.Create());
         root.Subcommands.Add(ReportCommand.Create(GateCommand.SuiteFolder(context.Experiments)));
+        root.Subcommands.Add(NewCommand.Create(context));
         return root;
     }
 

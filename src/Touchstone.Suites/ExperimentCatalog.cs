@@ -16,7 +16,8 @@ public static class ExperimentCatalog
     /// <summary>A registry of every experiment.</summary>
     public static ExperimentRegistry Create() => new ExperimentRegistry()
         .Add<SelfTestExperiment>()
-        .Add<EnergyOodExperiment>()
+        .Add<EnergyOodVectorExperiment>()
+        .Add<EnergyOodListOpsExperiment>()
         .Add<SpectralExperiment>();
 
     /// <summary>What the compute backend (libtorch) reports for the environment fingerprint.</summary>

@@ -22,7 +22,11 @@ public sealed record ConfigOverride(string Path, JsonNode? Value, SourceLocation
 /// <param name="Name">Variant name.</param>
 /// <param name="Description">What the variant is (e.g. which reading of the source).</param>
 /// <param name="Overrides">Its overrides.</param>
-public sealed record VariantDeclaration(string Name, string? Description, IReadOnlyList<ConfigOverride> Overrides);
+public sealed record VariantDeclaration(string Name, string? Description, IReadOnlyList<ConfigOverride> Overrides)
+{
+    /// <summary>The experiment key the variant names with its key <c>experiment</c>, or null for the suite's.</summary>
+    public string? Experiment { get; init; }
+}
 
 /// <summary>A profile: which seeds and variants to run, and overrides that size the run.</summary>
 /// <param name="Name">smoke, nightly, full, …</param>
@@ -33,7 +37,16 @@ public sealed record ProfileDeclaration(
     string Name,
     IReadOnlyList<int> Seeds,
     IReadOnlyList<string>? Variants,
-    IReadOnlyList<ConfigOverride> Overrides);
+    IReadOnlyList<ConfigOverride> Overrides)
+{
+    /// <summary>
+    /// In a suite whose variants run different experiments: the profile's overrides checked against each
+    /// experiment (by key) that has their keys. An override applies to a variant only where the variant's
+    /// experiment has its key. Empty in a suite of one experiment, where <see cref="Overrides"/> is used.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ConfigOverride>> OverridesByExperiment { get; init; } =
+        new Dictionary<string, IReadOnlyList<ConfigOverride>>();
+}
 
 /// <summary>A suite as declared in <c>suites/&lt;name&gt;.yaml</c>, validated.</summary>
 /// <param name="Name">Suite name.</param>

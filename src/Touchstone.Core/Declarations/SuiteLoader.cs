@@ -22,6 +22,9 @@ public sealed partial class SuiteLoader(ExperimentRegistry experiments)
     /// <summary>Name of the variant a suite without <c>variants:</c> has.</summary>
     public const string DefaultVariant = "default";
 
+    /// <summary>The key with which a variant names an experiment other than the suite's.</summary>
+    public const string VariantExperimentKey = "experiment";
+
     private static readonly ObjectSchema DocumentSchema = SchemaBuilder.ForRecord(typeof(SuiteDocument));
 
     /// <summary>Loads every <c>*.yaml</c>/<c>*.yml</c> file in <paramref name="directory"/>, sorted by suite name.</summary>
@@ -105,6 +108,7 @@ public sealed partial class SuiteLoader(ExperimentRegistry experiments)
         var structureIsValid = errors.Count == 0;
         var check = new Checker(file, locator, root, errors);
         var experiment = check.Experiment(experiments);
+        check.Registry = experiments;
         if (!structureIsValid)
         {
             // Still check the config against the experiment, so one run of `validate` shows typos there too.
@@ -120,7 +124,11 @@ public sealed partial class SuiteLoader(ExperimentRegistry experiments)
         {
             throw new DeclarationException(Sorted(errors));
         }
-        var suite = new LoadedSuite(declaration, experiment);
+        var suite = new LoadedSuite(declaration, experiment)
+        {
+            VariantExperiments = check.VariantExperiments,
+            OtherBaseConfigs = check.OtherBaseConfigs,
+        };
         foreach (var profile in declaration.Profiles)
         {
             foreach (var variant in declaration.Variants.Where(v => profile.Variants?.Contains(v.Name) ?? true))
@@ -146,6 +154,15 @@ public sealed partial class SuiteLoader(ExperimentRegistry experiments)
     // The checks a type cannot express, over the normalized tree (which keeps the source locations).
     private sealed class Checker(string file, Locator locator, JsonObject root, List<Diagnostic> errors)
     {
+        /// <summary>The registered experiments, for variants that name their own.</summary>
+        public ExperimentRegistry Registry { get; set; } = new();
+
+        /// <summary>Variants that run another experiment than the suite's, by variant name.</summary>
+        public Dictionary<string, ExperimentRegistration> VariantExperiments { get; } = [];
+
+        /// <summary>The suite config as each other experiment sees it, by experiment key.</summary>
+        public Dictionary<string, JsonObject> OtherBaseConfigs { get; } = [];
+
         public ExperimentRegistration? Experiment(ExperimentRegistry registry)
         {
             if (root["experiment"] is not JsonValue value || !value.TryGetValue<string>(out var key))
@@ -164,12 +181,40 @@ public sealed partial class SuiteLoader(ExperimentRegistry experiments)
         public JsonObject? Config(ExperimentRegistration experiment, JsonObject config) =>
             new SchemaValidator(locator, errors).Normalize(experiment.Schema, config, "config", Where(config)) as JsonObject;
 
+        // With variants of other experiments, each experiment reads the top-level keys of `config` its record has;
+        // the suite's experiment also gets the keys no experiment has, so they are reported as unknown there.
+        private JsonObject? Configs(ExperimentRegistration experiment, List<ExperimentRegistration> others, JsonObject config)
+        {
+            if (others.Count == 0)
+            {
+                return Config(experiment, config);
+            }
+            bool Known(string key) => others.Any(e => e.Schema.Find(key) is not null);
+            foreach (var other in others)
+            {
+                if (Config(other, Project(config, key => other.Schema.Find(key) is not null)) is { } normalized)
+                {
+                    OtherBaseConfigs[other.Key] = normalized;
+                }
+            }
+            return Config(experiment, Project(config, key => experiment.Schema.Find(key) is not null || !Known(key)));
+        }
+
+        // A copy of the keys of `config` that `keep` selects, with their source locations.
+        private JsonObject Project(JsonObject config, Func<string, bool> keep)
+        {
+            var projection = new JsonObject(config.Where(p => keep(p.Key)).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+            locator.Map.CopyLocations(config, projection);
+            return projection;
+        }
+
         public SuiteDeclaration? Declaration(SuiteDocument document, ExperimentRegistration? experiment)
         {
             FolderSafe(root["name"], "name", document.Name, "suite name");
-            var config = experiment is null ? null : Config(experiment, root["config"]!.AsObject());
             var variants = Variants(document, experiment);
-            var profiles = Profiles(document, experiment, variants);
+            var others = VariantExperiments.Values.Where(e => e.Key != experiment?.Key).DistinctBy(e => e.Key).ToList();
+            var config = experiment is null ? null : Configs(experiment, others, root["config"]!.AsObject());
+            var profiles = Profiles(document, experiment, others, variants);
             var metrics = Metrics(document, variants);
             if (config is null || experiment is null)
             {
@@ -196,9 +241,15 @@ public sealed partial class SuiteLoader(ExperimentRegistry experiments)
                 FolderSafe(null, $"variants.{name}", name, "variant name", locator.AtKey(node, name));
                 var overrides = new List<ConfigOverride>();
                 string? description = null;
+                var own = VariantExperiment(name, body?.AsObject());
+                var schemaOwner = own ?? experiment;
                 foreach (var (path, value) in body?.AsObject() ?? [])
                 {
                     var at = locator.AtKey(body!.AsObject(), path);
+                    if (path == VariantExperimentKey)
+                    {
+                        continue;
+                    }
                     if (path == "description")
                     {
                         description = value is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
@@ -207,18 +258,42 @@ public sealed partial class SuiteLoader(ExperimentRegistry experiments)
                             Error(value, $"variants.{name}.description", $"the description of variant '{name}' must be a string", at);
                         }
                     }
-                    else if (experiment is not null)
+                    else if (schemaOwner is not null)
                     {
                         var item = new ConfigOverride(path, value, at);
-                        overrides.AddRange(ConfigOverrides.Check(experiment.Schema, item, locator, $"variant '{name}'", errors));
+                        overrides.AddRange(ConfigOverrides.Check(schemaOwner.Schema, item, locator, $"variant '{name}'", errors));
                     }
                 }
-                result.Add(new VariantDeclaration(name, description, overrides));
+                result.Add(new VariantDeclaration(name, description, overrides) { Experiment = own?.Key });
             }
             return result;
         }
 
-        private List<ProfileDeclaration> Profiles(SuiteDocument document, ExperimentRegistration? experiment, List<VariantDeclaration> variants)
+        // The experiment a variant names with its key `experiment`, if it names one (registered, else an error).
+        private ExperimentRegistration? VariantExperiment(string variant, JsonObject? body)
+        {
+            if (body?[VariantExperimentKey] is not { } node)
+            {
+                return null;
+            }
+            if (node is not JsonValue value || !value.TryGetValue<string>(out var key))
+            {
+                Error(node, $"variants.{variant}.experiment", $"the experiment of variant '{variant}' must be the key of a registered experiment");
+                return null;
+            }
+            if (Registry.Find(key) is { } found)
+            {
+                VariantExperiments[variant] = found;
+                return found;
+            }
+            var keys = Registry.All.Select(r => r.Key).ToList();
+            Error(node, $"variants.{variant}.experiment",
+                $"variant '{variant}' names unknown experiment '{key}'{Suggestions.DidYouMean(key, keys)} (registered: {string.Join(", ", keys)})");
+            return null;
+        }
+
+        private List<ProfileDeclaration> Profiles(
+            SuiteDocument document, ExperimentRegistration? experiment, List<ExperimentRegistration> others, List<VariantDeclaration> variants)
         {
             var node = root["profiles"]!.AsObject();
             if (document.Profiles.Count == 0)
@@ -233,15 +308,27 @@ public sealed partial class SuiteLoader(ExperimentRegistry experiments)
                 Seeds(name, profile.Seeds, body["seeds"]!.AsArray());
                 KnownVariants(profile.Variants, body["variants"] as JsonArray, $"profiles.{name}.variants", $"profile '{name}'", variants);
                 var overrides = new List<ConfigOverride>();
+                var byExperiment = new Dictionary<string, IReadOnlyList<ConfigOverride>>();
                 if (body["overrides"] is JsonObject overrideNode && experiment is not null)
                 {
+                    List<ExperimentRegistration> all = [experiment, .. others];
                     foreach (var (path, value) in overrideNode)
                     {
                         var item = new ConfigOverride(path, value, locator.AtKey(overrideNode, path));
-                        overrides.AddRange(ConfigOverrides.Check(experiment.Schema, item, locator, $"profile '{name}'", errors));
+                        // In a suite of several experiments the override applies to each that has the key; a key none
+                        // has is reported against the suite's experiment.
+                        foreach (var owner in others.Count == 0 ? [experiment] : ConfigResolver.Owners(all, path))
+                        {
+                            var leaves = ConfigOverrides.Check(owner.Schema, item, locator, $"profile '{name}'", errors);
+                            if (owner.Key == experiment.Key)
+                            {
+                                overrides.AddRange(leaves);
+                            }
+                            byExperiment[owner.Key] = [.. byExperiment.GetValueOrDefault(owner.Key) ?? [], .. leaves];
+                        }
                     }
                 }
-                result.Add(new ProfileDeclaration(name, profile.Seeds, profile.Variants, overrides));
+                result.Add(new ProfileDeclaration(name, profile.Seeds, profile.Variants, overrides) { OverridesByExperiment = byExperiment });
             }
             return result;
         }

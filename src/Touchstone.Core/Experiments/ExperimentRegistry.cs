@@ -33,10 +33,13 @@ public sealed class ExperimentRegistry
             throw new InvalidOperationException($"Two experiments are registered under the key '{probe.Key}'.");
         }
         var schema = SchemaBuilder.ForRecord(probe.ConfigType);
-        if (schema.Find("description") is not null)
+        foreach (var reserved in new[] { "description", "experiment" })
         {
-            throw new InvalidOperationException(
-                $"Experiment '{probe.Key}': its config has a top-level key 'description', which variants use for their description.");
+            if (schema.Find(reserved) is not null)
+            {
+                throw new InvalidOperationException(
+                    $"Experiment '{probe.Key}': its config has a top-level key '{reserved}', which variants use for their {reserved}.");
+            }
         }
         _byKey[probe.Key] = new ExperimentRegistration(probe.Key, probe.ConfigType, schema, factory);
         return this;

@@ -91,7 +91,7 @@ public sealed class Runner(IReadOnlyList<LoadedSuite> suites, RunEvents events, 
 
     private bool RunCell(RunLayout layout, RunManifest manifest, CellPlan plan, string fingerprintHash, CancellationToken cancellation)
     {
-        var experiment = suites.FirstOrDefault(s => s.Name == plan.Id.Suite)?.Experiment
+        var experiment = suites.FirstOrDefault(s => s.Name == plan.Id.Suite)?.ExperimentFor(plan.Id.Variant)
             ?? throw new InvalidOperationException($"cell {plan.Id} belongs to no suite of the run");
         var files = layout.Cell(plan.Id);
         events.CellStarted(plan);

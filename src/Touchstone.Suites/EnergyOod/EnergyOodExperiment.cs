@@ -1,35 +1,35 @@
 using Touchstone.Core.Experiments;
+using Touchstone.Suites.Common;
 using Touchstone.Suites.EnergyOod.ListOps;
 using Touchstone.Suites.EnergyOod.Vector;
-using Touchstone.Torch;
 
 namespace Touchstone.Suites.EnergyOod;
 
 /// <summary>
-/// The <c>ebt-ffn-ood</c> suite: an energy-based model against a feed-forward net out of distribution
-/// (amirhosseinmhd/EBM; Gladstone et al. 2025). A <c>vector</c> cell trains the EBT and the FFN on vector addition
-/// and multiplication of one data reading; a <c>list_ops</c> cell trains the Transformer classifier and the EBT
-/// classifier on ListOps. See docs/suites/ebt-ffn-ood.md.
+/// The vector cells of the <c>ebt-ffn-ood</c> suite: an energy-based model against a feed-forward net in and out of
+/// distribution on vector addition and multiplication of one data reading (amirhosseinmhd/EBM; Gladstone et al.
+/// 2025). See docs/suites/ebt-ffn-ood.md.
 /// </summary>
-public sealed class EnergyOodExperiment : Experiment<EnergyOodConfig>
+public sealed class EnergyOodVectorExperiment : Experiment<EnergyOodVectorConfig>
 {
     /// <inheritdoc />
-    public override string Key => "ebt-ffn-ood";
+    public override string Key => "ebt-ffn-ood-vector";
 
     /// <inheritdoc />
-    protected override void Run(ICellContext context, EnergyOodConfig config)
-    {
-        var device = Device.Parse(context.Device);
-        switch (config.Task)
-        {
-            case EnergyOodTask.Vector:
-                VectorRun.Run(context, config, device);
-                break;
-            case EnergyOodTask.ListOps:
-                ListOpsRun.Run(context, config, device);
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(config), config.Task, "unknown task: use vector or list_ops");
-        }
-    }
+    protected override void Run(ICellContext context, EnergyOodVectorConfig config) =>
+        VectorRun.Run(context, config, TorchCell.Begin(context));
+}
+
+/// <summary>
+/// The ListOps cells of the <c>ebt-ffn-ood</c> suite: a Transformer classifier against an EBT classifier on ListOps.
+/// A suite variant selects it with <c>experiment: ebt-ffn-ood-listops</c>. See docs/suites/ebt-ffn-ood.md.
+/// </summary>
+public sealed class EnergyOodListOpsExperiment : Experiment<EnergyOodListOpsConfig>
+{
+    /// <inheritdoc />
+    public override string Key => "ebt-ffn-ood-listops";
+
+    /// <inheritdoc />
+    protected override void Run(ICellContext context, EnergyOodListOpsConfig config) =>
+        ListOpsRun.Run(context, config, TorchCell.Begin(context));
 }

@@ -11,11 +11,18 @@ public sealed record ComponentScore(string Label, double Mse, double R2);
 /// <param name="Mse">Mean squared error over all spectra and all 20 outputs (the training loss, measured without dropout).</param>
 /// <param name="ConstantMse">The same for the constant predictor that always outputs the training-set mean abundances.</param>
 /// <param name="Components">Scores of the active components.</param>
-public sealed record SplitScore(string Split, double Mse, double ConstantMse, IReadOnlyList<ComponentScore> Components)
+/// <param name="Mae">Mean absolute error over all spectra and all 20 outputs (the source's <c>mae</c>).</param>
+/// <param name="R2">
+/// The source's pooled R² (src/evaluation.py <c>compute_metrics</c> at 1e59c71): 1 − SS_res / SS_tot over all spectra
+/// and all 20 outputs at once, SS_tot around the grand mean of every target value (inactive outputs included); 0
+/// when SS_tot is 0, as the source returns.
+/// </param>
+public sealed record SplitScore(string Split, double Mse, double ConstantMse, IReadOnlyList<ComponentScore> Components, double Mae, double R2)
 {
     /// <summary>A score whose every number is NaN, for a cell whose training diverged.</summary>
     public static SplitScore Diverged(string split, IEnumerable<int> active) =>
-        new(split, double.NaN, double.NaN, active.Select(c => new ComponentScore(Spectral.Components.All[c].Label, double.NaN, double.NaN)).ToArray());
+        new(split, double.NaN, double.NaN, active.Select(c => new ComponentScore(Spectral.Components.All[c].Label, double.NaN, double.NaN)).ToArray(),
+            double.NaN, double.NaN);
 }
 
 /// <summary>The suite's metrics, computed in double precision from the float32 predictions.</summary>
@@ -35,14 +42,23 @@ public static class SpectralMetrics
         }
         var outputs = trainMeans.Length;
         var rows = targets.Length / outputs;
-        double squared = 0, constant = 0;
+        double squared = 0, constant = 0, absolute = 0, grandMean = 0;
         for (var k = 0; k < targets.Length; k++)
         {
             squared += Square(predictions[k] - (double)targets[k]);
+            absolute += Math.Abs(predictions[k] - (double)targets[k]);
             constant += Square(trainMeans[k % outputs] - targets[k]);
+            grandMean += targets[k];
+        }
+        grandMean /= targets.Length;
+        double total = 0;
+        foreach (var target in targets)
+        {
+            total += Square(target - grandMean);
         }
         var components = active.Select(c => Component(predictions, targets, outputs, rows, c)).ToArray();
-        return new SplitScore(split, squared / targets.Length, constant / targets.Length, components);
+        return new SplitScore(split, squared / targets.Length, constant / targets.Length, components,
+            absolute / targets.Length, total > 0 ? 1 - squared / total : 0.0);
     }
 
     /// <summary>The mean of each of the <paramref name="outputs"/> columns.</summary>

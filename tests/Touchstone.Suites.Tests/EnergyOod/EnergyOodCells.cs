@@ -11,7 +11,7 @@ namespace Touchstone.Suites.Tests.EnergyOod;
 /// <summary>Tiny configs and a way to run one cell of the experiment through <see cref="RecordingCellContext"/>.</summary>
 internal static class EnergyOodCells
 {
-    public static readonly EnergyOodConfig TinyVector = new()
+    public static readonly EnergyOodVectorConfig TinyVector = new()
     {
         EvalEvery = 10,
         Vector = new VectorDataConfig { NTrain = 256, NVal = 64, NTest = 64 },
@@ -19,20 +19,25 @@ internal static class EnergyOodCells
         Ffn = new FfnConfig { LatentDim = 16, Steps = 30, BatchSize = 32 },
     };
 
-    public static readonly EnergyOodConfig TinyListOps = new()
+    public static readonly EnergyOodListOpsConfig TinyListOps = new()
     {
-        Task = EnergyOodTask.ListOps,
         ListOps = new ListOpsDataConfig { NTrain = 96, NVal = 32, NTest = 32, MinLength = 5, MaxLength = 20 },
         Transformer = new TransformerConfig { DModel = 16, Layers = 1, Heads = 2, DFf = 32, Lr = 1e-3, WarmupSteps = 2, Epochs = 2, BatchSize = 32 },
     };
 
-    public static RecordingCellContext Run(EnergyOodConfig config, int seed = 0, CancellationToken cancellation = default)
+    public static RecordingCellContext Run(EnergyOodVectorConfig config, int seed = 0, CancellationToken cancellation = default) =>
+        Run(new EnergyOodVectorExperiment(), config, seed, cancellation);
+
+    public static RecordingCellContext Run(EnergyOodListOpsConfig config, int seed = 0, CancellationToken cancellation = default) =>
+        Run(new EnergyOodListOpsExperiment(), config, seed, cancellation);
+
+    private static RecordingCellContext Run<TConfig>(IExperiment experiment, TConfig config, int seed, CancellationToken cancellation)
     {
         var tree = (JsonObject)JsonSerializer.SerializeToNode(config, ResolvedConfig.BindingOptions)!;
         var context = new RecordingCellContext(tree, seed) { CancellationToken = cancellation };
         try
         {
-            new EnergyOodExperiment().Run(context);
+            experiment.Run(context);
             return context;
         }
         catch

@@ -29,7 +29,9 @@ public sealed class EnergyOodExperimentTests
         Assert.Equal(2 * (7 + 3 + 1), context.Finals.Count); // per operation: EBT 7, FFN 3, their ratio
         Assert.Equal(new[] { "train.x", "train.add", "train.multiply", "val.x", "val.add", "val.multiply", "ood.x", "ood.add", "ood.multiply" }, context.DataPieces);
         Assert.Equal((2 * (20 + 30), 2 * (20 + 30)), context.LastProgress);
-        Assert.Equal(2, context.Curve("val", "ebt_add_mse").Count); // steps 10 and 20 (the last)
+        // As the toy loops: after steps 1 and 11 (a zero-based counter tested after the update), and the last step.
+        Assert.Equal([1L, 11, 20], context.Curve("val", "ebt_add_mse").Select(p => p.Step));
+        Assert.Equal([1L, 11, 21, 30], context.Curve("ood", "ffn_multiply_mse").Select(p => p.Step));
         var energies = File.ReadAllLines(Path.Combine(context.ArtifactsDirectory, "ebt_energy_by_step.csv"));
         Assert.Equal(1 + 2 * 2 * 11, energies.Length); // header; 2 operations x 2 splits x (ŷ0 + 10 steps)
         Assert.StartsWith("ebt,add,val,0,", energies[1]);

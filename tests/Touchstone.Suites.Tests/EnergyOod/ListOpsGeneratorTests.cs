@@ -5,7 +5,11 @@ namespace Touchstone.Suites.Tests.EnergyOod;
 
 public sealed class ListOpsGeneratorTests
 {
-    private static readonly ListOpsDataConfig Toy = new() { NTrain = 400, NVal = 100, NTest = 100 };
+    // Our extension's tokens (parentheses stripped, no cut), whose lengths are the generator's length bounds.
+    private static readonly ListOpsDataConfig Toy = new() { NTrain = 400, NVal = 100, NTest = 100, KeepParentheses = false, MaxTokens = null };
+
+    // The toy source's tokens: parentheses kept, cut to 500.
+    private static readonly ListOpsDataConfig Source = new() { NTrain = 400, NVal = 100, NTest = 100 };
 
     [Fact]
     public void Serializes_as_LRA_does_and_the_tokenizer_strips_the_parentheses()
@@ -18,6 +22,33 @@ public sealed class ListOpsGeneratorTests
         Assert.Equal("[MAX 2 9 [MIN 4 7 ] ]", Tokenizer.Decode(Tokenizer.Encode(lra)));
         Assert.Equal(3, tree.Depth);
         Assert.Equal(9, tree.Value());
+    }
+
+    [Fact]
+    public void The_source_tokenizer_keeps_the_parentheses_with_the_sources_ids_and_cuts_to_max_tokens()
+    {
+        const string lra = "( ( ( ( [MAX 2 ) 9 ) ( ( ( [MIN 4 ) 7 ) ] ) ) ] )";
+
+        var all = Tokenizer.EncodeSource(lra, null);
+
+        // data/listops_generator.py create_vocab: [PAD] 0, [MIN 1, [MAX 2, [MED 3, [SM 4, ] 5, ( 6, ) 7, digits 8-17.
+        Assert.Equal(lra.Split(' ').Length, all.Length);
+        Assert.Equal([6, 6, 6, 6, 2, 10, 7, 17, 7], all[..9]);
+        Assert.Equal(all[..5], Tokenizer.EncodeSource(lra, 5));
+        Assert.Equal(18, Tokenizer.SizeFor(keepParentheses: true));
+        Assert.Equal(16, Tokenizer.SizeFor(keepParentheses: false));
+    }
+
+    [Fact]
+    public void Source_tokens_cut_most_expressions_of_the_toys_own_lengths_to_500()
+    {
+        var samples = new ListOpsGenerator(Source, new SeededRandom(7)).Unique(300);
+        var stripped = samples.Select(s => Tokenizer.Encode(s.Lra).Length).ToList();
+
+        Assert.All(stripped, length => Assert.InRange(length, 50, 500));           // bounds hold without parentheses
+        Assert.All(samples, s => Assert.True(s.Length <= 500 && s.FullLength > Tokenizer.Encode(s.Lra).Length));
+        Assert.All(samples.Where(s => s.Truncated), s => Assert.Equal(500, s.Length));
+        Assert.InRange(samples.Count(s => s.Truncated) / 300.0, 0.5, 0.95);       // the "about three quarters"
     }
 
     [Fact]

@@ -37,12 +37,15 @@ public sealed class SpectralExperimentTests
 
         foreach (var split in new[] { "train", "id", "ood" })
         {
-            string[] gap = split == "ood" ? ["gap"] : [];
+            string[] gap = split == "ood" ? ["gap", "mse_gap", "mae_gap", "r2_gap"] : [];
             Assert.Equal(
-                ["mse", "mse_constant", "mse_comp4", "r2_comp4", "mse_comp10", "r2_comp10", .. gap],
+                ["mse", "mse_constant", "mae", "r2", "mse_comp4", "r2_comp4", "mse_comp10", "r2_comp10", .. gap],
                 context.Finals.Where(f => f.Split == split).Select(f => f.Metric));
         }
         Assert.Equal(context.Final("ood", "mse") / context.Final("id", "mse"), context.Final("ood", "gap"));
+        Assert.Equal(context.Final("ood", "mse") - context.Final("id", "mse"), context.Final("ood", "mse_gap"));
+        Assert.Equal(context.Final("ood", "mae") - context.Final("id", "mae"), context.Final("ood", "mae_gap"));
+        Assert.Equal(context.Final("id", "r2") - context.Final("ood", "r2"), context.Final("ood", "r2_gap"));
         Assert.All(context.Finals, f => Assert.True(double.IsFinite(f.Value), $"{f.Split}/{f.Metric} = {f.Value}"));
         Assert.Equal(
             ["train", "id", "ood"],

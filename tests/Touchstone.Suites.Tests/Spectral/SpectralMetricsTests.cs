@@ -47,6 +47,24 @@ public sealed class SpectralMetricsTests
     }
 
     [Fact]
+    public void Mae_and_pooled_r2_are_the_sources_over_all_outputs_around_the_grand_mean()
+    {
+        // Two spectra x 20 outputs: targets 1 at output 0 of spectrum 0 and 3 at output 1 of spectrum 1, else 0
+        // (grand mean 0.1, SS_tot 0.9² + 2.9² + 38 × 0.1² = 9.6); predictions off by 1 at one place (SS_res 1).
+        var targets = new float[2 * 20];
+        targets[0] = 1;
+        targets[20 + 1] = 3;
+        var predictions = (float[])targets.Clone();
+        predictions[5] = -1;
+
+        var score = SpectralMetrics.Score("id", predictions, targets, new double[20], []);
+
+        Assert.Equal(1.0 / 40, score.Mae, 15);
+        Assert.Equal(1 - 1 / 9.6, score.R2, 12);
+        Assert.Equal(0.0, SpectralMetrics.Score("id", new float[20], new float[20], new double[20], []).R2);
+    }
+
+    [Fact]
     public void Constant_predictor_is_the_training_mean_of_each_output()
     {
         var train = new float[4 * 20];

@@ -1,3 +1,4 @@
+using Touchstone.Suites.Common;
 using Touchstone.Torch;
 using Touchstone.Torch.NN;
 
@@ -12,7 +13,7 @@ namespace Touchstone.Suites.EnergyOod.ListOps;
 public sealed class EnergyClassifier : Module, IListOpsModel
 {
     private readonly ListOpsEbtConfig _config;
-    private readonly TrainingStreams _streams;
+    private readonly RandomStreams _streams;
     private readonly TokenEncoder _tokens;
     private readonly Parameter _classEmbedding;
     private readonly EncoderLayer[] _layers;
@@ -20,13 +21,13 @@ public sealed class EnergyClassifier : Module, IListOpsModel
     private readonly int _classes;
 
     /// <summary>An energy with the Transformer's shape (<paramref name="shape"/>) and the EBT's own settings.</summary>
-    public EnergyClassifier(TransformerConfig shape, ListOpsEbtConfig config, TrainingStreams streams, int classes = 10)
+    public EnergyClassifier(TransformerConfig shape, ListOpsEbtConfig config, RandomStreams streams, int vocabulary, int classes = 10)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(config.InferenceSteps, "list_ops_ebt.inference_steps");
         _config = config;
         _streams = streams;
         _classes = classes;
-        _tokens = RegisterModule("tokens", new TokenEncoder(Tokenizer.Size, shape.DModel, shape.MaxSeqLen, config.Dropout, streams.Init, streams.Noise));
+        _tokens = RegisterModule("tokens", new TokenEncoder(vocabulary, shape.DModel, shape.MaxSeqLen, config.Dropout, streams.Init, streams.Noise));
         using (var scope = DisposeScope.Begin())
         {
             _classEmbedding = RegisterParameter("class_embedding", Init.Normal_(Tensor.Empty([classes, (long)shape.DModel]), 0, Math.Pow(shape.DModel, -0.5), streams.Init));

@@ -39,6 +39,20 @@ public sealed record ListOpsDataConfig
     /// <c>min ≤ length ≤ max</c>. Default false (the toy's).
     /// </summary>
     public bool StrictBounds { get; init; }
+
+    /// <summary>
+    /// Whether the model reads the LRA serialization with its parentheses, as the toy source does
+    /// (data/listops_generator.py <c>to_string</c> and <c>tokenize_sequence</c> at 9fae429, vocabulary of 18). Default
+    /// true (the source's). False is our extension: parentheses stripped, so an expression takes about half the tokens.
+    /// </summary>
+    public bool KeepParentheses { get; init; } = true;
+
+    /// <summary>
+    /// Tokens the model sees; a longer expression is cut to its first <c>max_tokens</c>. Default 500, the toy's
+    /// (<c>create_listops_tensors(samples, vocab, max_seq_len)</c> with <c>max_seq_len = vec_size·50</c>, which also
+    /// bounds the length without parentheses). Null: never cut (our extension).
+    /// </summary>
+    public int? MaxTokens { get; init; } = 500;
 }
 
 /// <summary>

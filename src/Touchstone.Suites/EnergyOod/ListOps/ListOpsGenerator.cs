@@ -4,13 +4,17 @@ namespace Touchstone.Suites.EnergyOod.ListOps;
 
 /// <summary>One ListOps example.</summary>
 /// <param name="Lra">The LRA serialization, parentheses included.</param>
-/// <param name="Tokens">The model's token ids (parentheses stripped, see <see cref="Tokenizer"/>).</param>
+/// <param name="Tokens">The model's token ids (see <see cref="Tokenizer"/>), cut to <see cref="ListOpsDataConfig.MaxTokens"/>.</param>
 /// <param name="Label">The value of the expression (the class, 0–9), computed on the tree.</param>
 /// <param name="Depth">Levels of the tree (a lone digit has depth 1).</param>
-public sealed record ListOpsSample(string Lra, int[] Tokens, int Label, int Depth)
+/// <param name="FullLength">Tokens of the whole expression before any cut.</param>
+public sealed record ListOpsSample(string Lra, int[] Tokens, int Label, int Depth, int FullLength)
 {
-    /// <summary>Length as LRA counts it: operators, digits and <c>]</c> (parentheses not counted).</summary>
+    /// <summary>Tokens the model sees.</summary>
     public int Length => Tokens.Length;
+
+    /// <summary>Whether the cut to <see cref="ListOpsDataConfig.MaxTokens"/> removed part of the expression.</summary>
+    public bool Truncated => FullLength > Tokens.Length;
 }
 
 /// <summary>The three ListOps splits, disjoint.</summary>
@@ -70,10 +74,18 @@ public sealed class ListOpsGenerator
             var lra = ListOpsTree.ToLraString(tree);
             if (seen.Add(lra))
             {
-                samples.Add(new ListOpsSample(lra, Tokenizer.Encode(lra), tree.Value(), tree.Depth));
+                samples.Add(Sample(lra, tree));
             }
         }
         return [.. samples];
+    }
+
+    // Tokens as the source makes them (parentheses kept) or as ours (stripped), cut to max_tokens either way.
+    private ListOpsSample Sample(string lra, ListOpsNode tree)
+    {
+        var full = _config.KeepParentheses ? Tokenizer.EncodeSource(lra, null) : Tokenizer.Encode(lra);
+        var tokens = _config.MaxTokens is { } max && full.Length > max ? full[..max] : full;
+        return new ListOpsSample(lra, tokens, tree.Value(), tree.Depth, full.Length);
     }
 
     /// <summary>Whether a tree of <paramref name="length"/> tokens is kept.</summary>
@@ -114,6 +126,10 @@ public sealed class ListOpsGenerator
 
     private static void Validate(ListOpsDataConfig c)
     {
+        if (c.MaxTokens is < 1)
+        {
+            throw new ArgumentException($"list_ops.max_tokens must be positive or null (no cut) (got {c.MaxTokens})");
+        }
         if (c.MaxArgs < 2 || c.MaxDepth < 1 || c.OperatorProbability is < 0 or > 1 || c.MinLength > c.MaxLength || c.NTrain < 1 || c.NVal < 1 || c.NTest < 1)
         {
             throw new ArgumentException(

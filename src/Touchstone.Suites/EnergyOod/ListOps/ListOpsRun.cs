@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Touchstone.Core.Experiments;
+using Touchstone.Suites.Common;
 using Touchstone.Torch;
 
 namespace Touchstone.Suites.EnergyOod.ListOps;
@@ -12,7 +13,7 @@ namespace Touchstone.Suites.EnergyOod.ListOps;
 public static class ListOpsRun
 {
     /// <summary>Runs the cell.</summary>
-    public static void Run(ICellContext context, EnergyOodConfig config, Device device)
+    public static void Run(ICellContext context, EnergyOodListOpsConfig config, Device device)
     {
         var data = ListOpsGenerator.Generate(config.ListOps, config.DataSeed);
         foreach (var (name, split) in new[] { ("train", data.Train), ("val", data.Val), ("test", data.Test) })
@@ -30,9 +31,17 @@ public static class ListOpsRun
         {
             context.Final(split, "majority_acc", samples.Count(s => s.Label == majority) / (double)samples.Count);
         }
+        foreach (var (split, samples) in new[] { ("train", data.Train), ("val", data.Val), ("test", data.Test) })
+        {
+            // The share of expressions the models see only in part (list_ops.max_tokens).
+            context.Final(split, "truncated_frac", samples.Count(s => s.Truncated) / (double)samples.Count);
+        }
+        context.Message($"list_ops: tokens {(config.ListOps.KeepParentheses ? "with" : "without")} parentheses, " +
+            $"full lengths {data.Train.Min(s => s.FullLength)}–{data.Train.Max(s => s.FullLength)}, " +
+            $"{data.Train.Count(s => s.Truncated)} of {data.Train.Count} training expressions cut to {config.ListOps.MaxTokens?.ToString(CultureInfo.InvariantCulture) ?? "(no cut)"} tokens");
         foreach (var name in new[] { "transformer", "ebt" })
         {
-            using var streams = new TrainingStreams(context.Seed, $"listops/{name}", device);
+            using var streams = new RandomStreams(context.Seed, $"listops/{name}", device);
             using var module = Build(name, config, streams);
             var model = (IListOpsModel)module;
             module.To(device);
@@ -58,10 +67,10 @@ public static class ListOpsRun
     public static int MajorityClass(IEnumerable<ListOpsSample> samples) =>
         samples.GroupBy(s => s.Label).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
 
-    private static Torch.NN.Module Build(string name, EnergyOodConfig config, TrainingStreams streams) => name switch
+    private static Torch.NN.Module Build(string name, EnergyOodListOpsConfig config, RandomStreams streams) => name switch
     {
-        "transformer" => new TransformerClassifier(config.Transformer, streams),
-        _ => new EnergyClassifier(config.Transformer, config.ListOpsEbt, streams),
+        "transformer" => new TransformerClassifier(config.Transformer, streams, Tokenizer.SizeFor(config.ListOps.KeepParentheses)),
+        _ => new EnergyClassifier(config.Transformer, config.ListOpsEbt, streams, Tokenizer.SizeFor(config.ListOps.KeepParentheses)),
     };
 
     private static void LogAll(ListOpsEvaluation evaluation, string name, string split, Action<string, double> log)

@@ -1,3 +1,4 @@
+using Touchstone.Suites.Common;
 using Touchstone.Torch;
 using Touchstone.Torch.NN;
 
@@ -17,11 +18,11 @@ public sealed class TransformerClassifier : Module, IListOpsModel
     private readonly Generator _dropoutGenerator;
 
     /// <summary>A classifier shaped by <paramref name="config"/>, initialised and dropped out from <paramref name="streams"/>.</summary>
-    public TransformerClassifier(TransformerConfig config, TrainingStreams streams, int classes = 10)
+    public TransformerClassifier(TransformerConfig config, RandomStreams streams, int vocabulary, int classes = 10)
     {
         _dropout = config.Dropout;
         _dropoutGenerator = streams.Noise;
-        _tokens = RegisterModule("tokens", new TokenEncoder(Tokenizer.Size, config.DModel, config.MaxSeqLen, config.Dropout, streams.Init, streams.Noise));
+        _tokens = RegisterModule("tokens", new TokenEncoder(vocabulary, config.DModel, config.MaxSeqLen, config.Dropout, streams.Init, streams.Noise));
         _layers = Enumerable.Range(0, config.Layers)
             .Select(i => RegisterModule($"layer{i}", new EncoderLayer(config.DModel, config.Heads, config.DFf, config.Dropout, streams.Init, streams.Noise)))
             .ToArray();

@@ -29,10 +29,12 @@ public sealed record VectorDataConfig
     /// <summary>Which reading of the distributions. Default <c>gaussian</c> (what the source's code runs).</summary>
     public VectorReading Reading { get; init; } = VectorReading.Gaussian;
 
-    /// <summary>Length of v1, v2 and y. Default 10 (run_main.py <c>vec_size</c>).</summary>
+    /// <summary>Length of v1, v2 and y. Default 10: the default of <c>run_main</c>/<c>compare_models</c> in run_main.py
+    /// and data/README.md (506bfe8). The HEAD runner's <c>__main__</c> (run_main.py at 9fae429) calls
+    /// <c>compare_models(vec_size=50)</c> instead.</summary>
     public int VecSize { get; init; } = 10;
 
-    /// <summary>Training examples. Default 10000 (run_main.py <c>size_train</c>).</summary>
+    /// <summary>Training examples. Default 10000 (run_main.py <c>size_train</c> default at 9fae429).</summary>
     public int NTrain { get; init; } = 10000;
 
     /// <summary>Validation examples, drawn like the training set. Default 256 (run_main.py <c>size_val</c>).</summary>
@@ -51,10 +53,11 @@ public sealed record EbtConfig
     /// <summary>Width of the energy network. Default 128 (<c>latent_dim</c>).</summary>
     public int LatentDim { get; init; } = 128;
 
-    /// <summary>Gradient steps N on ŷ (toy recipe). Default 10 (run_main.py <c>n_optimization_steps</c>).</summary>
+    /// <summary>Gradient steps N on ŷ (toy recipe). Default 10 (<c>n_optimization_steps</c> in config/model_configs.py
+    /// and in train_energy_model's defaults).</summary>
     public int InferenceSteps { get; init; } = 10;
 
-    /// <summary>Step size α of ŷ ← ŷ − α∇ŷE. Default 1 (run_main.py <c>step_size</c>).</summary>
+    /// <summary>Step size α of ŷ ← ŷ − α∇ŷE. Default 1 (<c>step_size</c> in config/model_configs.py).</summary>
     public double StepSize { get; init; } = 1.0;
 
     /// <summary>Mean of the initial guess ŷ0 = randn·2 − 1. Default −1 (ebt_s1_toy.py).</summary>
@@ -63,13 +66,17 @@ public sealed record EbtConfig
     /// <summary>Standard deviation of the initial guess ŷ0 = randn·2 − 1. Default 2 (ebt_s1_toy.py).</summary>
     public double InitStd { get; init; } = 2.0;
 
-    /// <summary>Adam learning rate. Default 1e-3 (run_main.py).</summary>
+    /// <summary>Adam learning rate. Default 1e-3 (config/model_configs.py and train_energy_model's default agree).</summary>
     public double Lr { get; init; } = 1e-3;
 
-    /// <summary>Batch size. Default 64 (run_main.py).</summary>
+    /// <summary>Batch size. Default 64 (config/model_configs.py and train_energy_model's default agree).</summary>
     public int BatchSize { get; init; } = 64;
 
-    /// <summary>Optimizer steps (the source's <c>num_epochs</c> counts steps). Default 10000 (run_main.py).</summary>
+    /// <summary>
+    /// Optimizer steps (the source's <c>num_epochs</c> counts steps). Default 10000: the default of
+    /// <c>train_energy_model</c> (model/ebt_s1_toy.py) and the example config of data/README.md (506bfe8). The HEAD
+    /// runner (run_main.py with config/model_configs.py at 9fae429) trains 100 steps.
+    /// </summary>
     public int Steps { get; init; } = 10000;
 
     /// <summary>The paper's S2 recipe, used when <see cref="Recipe"/> is <c>paper_s2</c>.</summary>
@@ -113,18 +120,24 @@ public sealed record S2Config
     public double ReplayFraction { get; init; } = 0.5;
 }
 
-/// <summary>The feed-forward baseline on vectors and its training (model/ffn_toy.py, run_main.py).</summary>
+/// <summary>The feed-forward baseline on vectors and its training (model/ffn_toy.py <c>train_feedforward</c>).</summary>
 public sealed record FfnConfig
 {
     /// <summary>Hidden width. Default 128 (<c>latent_dim</c>).</summary>
     public int LatentDim { get; init; } = 128;
 
-    /// <summary>Adam learning rate. Default 1e-4 (run_main.py).</summary>
+    /// <summary>Adam learning rate. Default 1e-4 (config/model_configs.py and train_feedforward's default agree).</summary>
     public double Lr { get; init; } = 1e-4;
 
-    /// <summary>Batch size. Default 128 (run_main.py).</summary>
+    /// <summary>
+    /// Batch size. Default 128: the default of <c>train_feedforward</c> (model/ffn_toy.py) and data/README.md
+    /// (506bfe8). The HEAD runner (config/model_configs.py at 9fae429) uses 64.
+    /// </summary>
     public int BatchSize { get; init; } = 128;
 
-    /// <summary>Optimizer steps (the source's <c>num_epochs</c> counts steps). Default 50000 (run_main.py).</summary>
+    /// <summary>
+    /// Optimizer steps (the source's <c>num_epochs</c> counts steps). Default 50000: the default of
+    /// <c>train_feedforward</c> and the example config of data/README.md (506bfe8). The HEAD runner trains 100 steps.
+    /// </summary>
     public int Steps { get; init; } = 50000;
 }
