@@ -63,5 +63,8 @@ public class FormattingTests
         Assert.Equal(["variant", "metric", "a mean ± 95% CI (n)", "b mean ± 95% CI (n)", "Δ vs a [95% CI]"], table.Headers);
         Assert.Equal(["v", "test/mse *", "2 ± 1 (3)", "2.5 ± 1 (3) !", "+0.5 [-0.25, +1.25] +25.0% paired"], table.Rows.Single());
         Assert.Contains("b v test/mse: not comparable: profile smoke (first) vs nightly", table.Notes);
+        var markdown = new StringWriter();
+        ComparisonWriter.Write(markdown, new ComparisonResult(0.95, [suite]), TableFormat.Markdown);
+        Assert.Contains("- \\* gated metric", markdown.ToString(), StringComparison.Ordinal);
     }
 }

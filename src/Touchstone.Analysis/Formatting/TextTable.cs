@@ -81,7 +81,11 @@ public static class TextTableWriter
         {
             writer.WriteLine();
         }
-        WriteNotes(writer, table, "- ");
+        foreach (var note in table.Notes)
+        {
+            // A note starting with * would read as a nested list item.
+            writer.WriteLine("- " + (note.StartsWith('*') ? "\\" + note : note));
+        }
         writer.WriteLine();
     }
 
