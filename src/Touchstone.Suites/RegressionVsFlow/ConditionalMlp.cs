@@ -73,8 +73,8 @@ public sealed class FilmMlp : ConditionalMlp
         _film = new Linear[layers - 1];
         for (var i = 0; i < layers - 1; i++)
         {
-            _hidden[i] = RegisterModule($"hidden_layers.{i}", new Linear(hidden, hidden, generator: init));
-            _film[i] = RegisterModule($"film_layers.{i}", new Linear(condition, 2 * hidden, generator: init));
+            _hidden[i] = RegisterModule($"hidden_layers_{i}", new Linear(hidden, hidden, generator: init));
+            _film[i] = RegisterModule($"film_layers_{i}", new Linear(condition, 2 * hidden, generator: init));
         }
         _output = RegisterModule("output_layer", new Linear(hidden, dim, generator: init));
     }

@@ -22,3 +22,16 @@ internal static class RvfTestConfigs
             new TrainingConfig(modes, loss, 32, epochs, 1e-3, initial, 0.9, 50, 100),
             Evaluation(subspace) with { Steps = [1, 4], PcaPoints = 200 });
 }
+
+/// <summary>A config record as the JSON a suite file resolves to (snake_case keys and enum values).</summary>
+internal static class RvfJson
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public static System.Text.Json.Nodes.JsonObject Of(RegressionVsFlowConfig config) =>
+        System.Text.Json.JsonSerializer.SerializeToNode(config, Options)!.AsObject();
+}
