@@ -1,22 +1,16 @@
-using Touchstone.Core.Declarations;
 using Touchstone.Core.Experiments;
 using Touchstone.Core.Planning;
 using Touchstone.Suites.RegressionVsFlow;
-using Touchstone.Testing;
+using Touchstone.Suites.Tests.Support;
 using Xunit;
 
 namespace Touchstone.Suites.Tests.RegressionVsFlow;
 
 public sealed class RegressionVsFlowSuiteFileTests
 {
-    private static readonly LoadedSuite Suite = new SuiteLoader(new ExperimentRegistry().Add<RegressionVsFlowExperiment>())
-        .LoadFiles([RepoPaths.Combine("suites", "regression-vs-flow.yaml")])
-        .Single();
+    private static readonly SuiteFile<RegressionVsFlowExperiment, RegressionVsFlowConfig> File = new("regression-vs-flow.yaml");
 
-    private static IReadOnlyList<(CellId Cell, RegressionVsFlowConfig Config)> Cells(string profile) =>
-        Matrix.Expand([Suite], new MatrixRequest(profile, [], [], null, [], "cpu"))
-            .Select(plan => (plan.Id, plan.Config.Bind<RegressionVsFlowConfig>()))
-            .ToList();
+    private static IReadOnlyList<(CellId Cell, RegressionVsFlowConfig Config)> Cells(string profile) => File.Cells(profile);
 
     [Theory]
     [InlineData("smoke")]
@@ -83,5 +77,24 @@ public sealed class RegressionVsFlowSuiteFileTests
 
         Assert.Equal(12, cells.Count);
         Assert.Equal(["first-recon-concat", "first-proj-concat", "final-recon-film", "final-proj-concat"], cells.Select(c => c.Cell.Variant).Distinct());
+    }
+
+    [Fact]
+    public void Every_variant_reports_every_metric_declared_for_it()
+    {
+        foreach (var plan in Matrix.Expand([File.Suite], new MatrixRequest("full", [], [], [0], [], "cpu")))
+        {
+            // The variant's own config, shrunk to a second: names of metrics do not depend on sizes.
+            var config = plan.Config.ToJsonObject();
+            config["target"]!["num_eval"] = 64;
+            config["network"]!["hidden_dim"] = 8;
+            config["training"]!["epochs"] = 1;
+            config["evaluation"]!["pca_points"] = 32;
+            using var context = new RecordingCellContext(config, plan.Id.Seed, plan.Id.Variant);
+            new RegressionVsFlowExperiment().Run(context);
+
+            var reported = context.Finals.Select(f => $"{f.Split}/{f.Metric}").ToHashSet();
+            Assert.All(File.Suite.Declaration.Metrics.Where(m => m.AppliesTo(plan.Id.Variant)), m => Assert.Contains(m.Key, reported));
+        }
     }
 }

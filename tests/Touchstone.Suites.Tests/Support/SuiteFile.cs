@@ -1,0 +1,25 @@
+using Touchstone.Core.Declarations;
+using Touchstone.Core.Experiments;
+using Touchstone.Core.Planning;
+using Touchstone.Testing;
+
+namespace Touchstone.Suites.Tests.Support;
+
+/// <summary>A committed suite file loaded with one experiment, and its cells per profile bound to the experiment's config.</summary>
+/// <typeparam name="TExperiment">The experiment the suite names.</typeparam>
+/// <typeparam name="TConfig">Its config record.</typeparam>
+public sealed class SuiteFile<TExperiment, TConfig>(string fileName)
+    where TExperiment : IExperiment, new()
+    where TConfig : class
+{
+    /// <summary>The loaded suite.</summary>
+    public LoadedSuite Suite { get; } = new SuiteLoader(new ExperimentRegistry().Add<TExperiment>())
+        .LoadFiles([RepoPaths.Combine("suites", fileName)])
+        .Single();
+
+    /// <summary>The cells of <paramref name="profile"/> on the CPU, in matrix order, with their bound configs.</summary>
+    public IReadOnlyList<(CellId Cell, TConfig Config)> Cells(string profile) =>
+        Matrix.Expand([Suite], new MatrixRequest(profile, [], [], null, [], "cpu"))
+            .Select(plan => (plan.Id, plan.Config.Bind<TConfig>()))
+            .ToList();
+}
