@@ -1,7 +1,9 @@
+using System.Text.Json.Nodes;
 using Touchstone.Core.Declarations;
 using Touchstone.Core.Experiments;
 using Touchstone.Core.Planning;
 using Touchstone.Testing;
+using Xunit;
 
 namespace Touchstone.Suites.Tests.Support;
 
@@ -22,4 +24,22 @@ public sealed class SuiteFile<TExperiment, TConfig>(string fileName)
         Matrix.Expand([Suite], new MatrixRequest(profile, [], [], null, [], "cpu"))
             .Select(plan => (plan.Id, plan.Config.Bind<TConfig>()))
             .ToList();
+
+    /// <summary>
+    /// Runs every variant of the full profile once (seed <paramref name="seed"/>) with its config shrunk by
+    /// <paramref name="shrink"/> to seconds, and asserts that each reports every final metric declared for it.
+    /// </summary>
+    public void AssertEveryVariantReportsItsDeclaredMetrics(Action<JsonObject> shrink, int seed)
+    {
+        foreach (var plan in Matrix.Expand([Suite], new MatrixRequest("full", [], [], [seed], [], "cpu")))
+        {
+            var config = plan.Config.ToJsonObject();
+            shrink(config);
+            using var context = new RecordingCellContext(config, plan.Id.Seed, plan.Id.Variant);
+            new TExperiment().Run(context);
+
+            var reported = context.Finals.Select(f => $"{f.Split}/{f.Metric}").ToHashSet();
+            Assert.All(Suite.Declaration.Metrics.Where(m => m.AppliesTo(plan.Id.Variant)), m => Assert.Contains(m.Key, reported));
+        }
+    }
 }
