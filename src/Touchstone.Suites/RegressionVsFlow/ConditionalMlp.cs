@@ -5,7 +5,8 @@ namespace Touchstone.Suites.RegressionVsFlow;
 
 /// <summary>
 /// A network v(x, c, t) of toyexp/common/networks.py. A network built without time ignores t, as the source's
-/// use_time = False models do (regression, straight_flow and mip_one_step_integrate).
+/// use_time = False models do (regression, straight_flow and mip_one_step_integrate). It derives from the untyped
+/// Module because it takes three inputs, one more than the typed module bases have.
 /// </summary>
 public abstract class ConditionalMlp : Module
 {

@@ -1,3 +1,5 @@
+using Touchstone.Suites.Common;
+
 namespace Touchstone.Suites.RegressionVsFlow;
 
 /// <summary>
@@ -13,22 +15,14 @@ namespace Touchstone.Suites.RegressionVsFlow;
 public sealed record RegressionVsFlowConfig(
     TargetConfig Target, NetworkConfig Network, TrainingConfig Training, EvaluationConfig Evaluation)
 {
-    /// <summary>Checks the values that binding cannot; throws <see cref="ArgumentException"/> naming the key.</summary>
-    public void Validate()
+    /// <summary>Checks the values that binding cannot; throws a <see cref="ConfigException"/> naming every broken key.</summary>
+    public void Validate() => ConfigCheck.Validate("regression-vs-flow", check =>
     {
-        Target.Validate();
-        Network.Validate();
-        Training.Validate();
-        Evaluation.Validate(Target);
-    }
-
-    internal static void Require(bool condition, string key, string rule, object? value)
-    {
-        if (!condition)
-        {
-            throw new ArgumentException($"regression-vs-flow config: {key} {rule} (got {value ?? "null"}).");
-        }
-    }
+        Target.Validate(check.At("target"));
+        Network.Validate(check.At("network"));
+        Training.Validate(check.At("training"));
+        Evaluation.Validate(check.At("evaluation"), Target);
+    });
 }
 
 /// <summary>The source's two tasks.</summary>
@@ -56,19 +50,19 @@ public sealed record TargetConfig(
     TargetTask Task, int NumTrain, int NumEval, int TargetDim, int NumComponents, int LowDim, int NumIntervals,
     int ProjSeed, double CMin, double CMax)
 {
-    /// <summary>Checks sizes and the projection's shape.</summary>
-    public void Validate()
+    /// <summary>Checks sizes and the projection's shape (keys under <c>target.</c>).</summary>
+    public void Validate(ConfigCheck check)
     {
-        RegressionVsFlowConfig.Require(NumTrain >= 2, "target.num_train", "must be at least 2", NumTrain);
-        RegressionVsFlowConfig.Require(NumEval >= 2, "target.num_eval", "must be at least 2", NumEval);
-        RegressionVsFlowConfig.Require(TargetDim >= 1, "target.target_dim", "must be positive", TargetDim);
-        RegressionVsFlowConfig.Require(NumComponents >= 1, "target.num_components", "must be positive", NumComponents);
-        RegressionVsFlowConfig.Require(CMax > CMin, "target.c_min/c_max", "must satisfy c_min < c_max", $"{CMin}..{CMax}");
+        check.Require(NumTrain >= 2, "num_train", "must be at least 2", NumTrain)
+            .Require(NumEval >= 2, "num_eval", "must be at least 2", NumEval)
+            .Positive("target_dim", TargetDim)
+            .Positive("num_components", NumComponents)
+            .Require(CMax > CMin, "c_max", "must be above c_min", $"{CMin}..{CMax}");
         if (Task == TargetTask.Proj)
         {
-            RegressionVsFlowConfig.Require(LowDim >= 1 && LowDim < TargetDim, "target.low_dim", "must be in [1, target_dim) for proj", LowDim);
-            RegressionVsFlowConfig.Require(NumIntervals >= 1, "target.num_intervals", "must be positive", NumIntervals);
-            RegressionVsFlowConfig.Require(ProjSeed >= 0, "target.proj_seed", "must not be negative (it seeds np.random)", ProjSeed);
+            check.Require(LowDim >= 1 && LowDim < TargetDim, "low_dim", "must be in [1, target_dim) for proj", LowDim)
+                .Positive("num_intervals", NumIntervals)
+                .NonNegative("proj_seed", ProjSeed);
         }
     }
 }
@@ -89,12 +83,8 @@ public enum Architecture
 /// <param name="NumLayers">Hidden layers (Linear + ReLU); the FiLM trunk modulates all but the first.</param>
 public sealed record NetworkConfig(Architecture Architecture, int HiddenDim, int NumLayers)
 {
-    /// <summary>Checks the widths.</summary>
-    public void Validate()
-    {
-        RegressionVsFlowConfig.Require(HiddenDim > 0, "network.hidden_dim", "must be positive", HiddenDim);
-        RegressionVsFlowConfig.Require(NumLayers >= 1, "network.num_layers", "must be positive", NumLayers);
-    }
+    /// <summary>Checks the widths (keys under <c>network.</c>).</summary>
+    public void Validate(ConfigCheck check) => check.Positive("hidden_dim", HiddenDim).Positive("num_layers", NumLayers);
 }
 
 /// <summary>The source's training modes (toyexp/common/losses.py and integrate.py; the last three only in the final version).</summary>
@@ -153,18 +143,16 @@ public sealed record TrainingConfig(
     IReadOnlyList<Mode> Modes, LossType Loss, int BatchSize, int Epochs, double Lr, InitialDist InitialDist,
     double MipTStar, int LogEvery, int EvalEvery)
 {
-    /// <summary>Checks the loop's sizes and rates.</summary>
-    public void Validate()
-    {
-        RegressionVsFlowConfig.Require(Modes.Count > 0 && Modes.Distinct().Count() == Modes.Count, "training.modes",
-            "must list each mode at most once and at least one", $"[{string.Join(", ", Modes)}]");
-        RegressionVsFlowConfig.Require(BatchSize > 0, "training.batch_size", "must be positive", BatchSize);
-        RegressionVsFlowConfig.Require(Epochs > 0, "training.epochs", "must be positive", Epochs);
-        RegressionVsFlowConfig.Require(Lr > 0, "training.lr", "must be positive", Lr);
-        RegressionVsFlowConfig.Require(MipTStar is > 0 and < 1, "training.mip_t_star", "must be in (0, 1)", MipTStar);
-        RegressionVsFlowConfig.Require(LogEvery > 0, "training.log_every", "must be positive", LogEvery);
-        RegressionVsFlowConfig.Require(EvalEvery > 0, "training.eval_every", "must be positive", EvalEvery);
-    }
+    /// <summary>Checks the loop's sizes and rates (keys under <c>training.</c>).</summary>
+    public void Validate(ConfigCheck check) =>
+        check.Require(Modes.Count > 0 && Modes.Distinct().Count() == Modes.Count, "modes",
+                "must list at least one mode, each once", $"[{string.Join(", ", Modes)}]")
+            .Positive("batch_size", BatchSize)
+            .Positive("epochs", Epochs)
+            .Positive("lr", Lr)
+            .Require(MipTStar is > 0 and < 1, "mip_t_star", "must be in (0, 1)", MipTStar)
+            .Positive("log_every", LogEvery)
+            .Positive("eval_every", EvalEvery);
 }
 
 /// <summary>The ODE integrators of toyexp/common/integrate.py.</summary>
@@ -203,19 +191,17 @@ public sealed record EvaluationConfig(
     InitialDist InitialDist, InitialDist SubspaceInitialDist, IReadOnlyList<int> Steps, Integrator Integrator,
     SubspaceMetrics Subspace, int PcaPoints, int PointsPerRegion, double BoundaryWidth)
 {
-    /// <summary>Checks the step counts and that the metrics fit the task.</summary>
-    public void Validate(TargetConfig target)
-    {
-        RegressionVsFlowConfig.Require(Steps.Count > 0 && Steps.All(s => s > 0) && Steps.Distinct().Count() == Steps.Count,
-            "evaluation.steps", "must list distinct positive step counts", $"[{string.Join(", ", Steps)}]");
-        RegressionVsFlowConfig.Require(Subspace == SubspaceMetrics.None || target.Task == TargetTask.Proj,
-            "evaluation.subspace", "must be none for the recon task", Subspace);
-        RegressionVsFlowConfig.Require(Subspace != SubspaceMetrics.Pca || target.NumIntervals == 1,
-            "evaluation.subspace", "pca needs a single projection (target.num_intervals: 1)", target.NumIntervals);
-        RegressionVsFlowConfig.Require(Subspace != SubspaceMetrics.Intervals || target.NumIntervals >= 2,
-            "evaluation.subspace", "intervals needs at least two intervals (target.num_intervals)", target.NumIntervals);
-        RegressionVsFlowConfig.Require(PcaPoints >= 2, "evaluation.pca_points", "must be at least 2", PcaPoints);
-        RegressionVsFlowConfig.Require(PointsPerRegion >= 2, "evaluation.points_per_region", "must be at least 2", PointsPerRegion);
-        RegressionVsFlowConfig.Require(BoundaryWidth > 0, "evaluation.boundary_width", "must be positive", BoundaryWidth);
-    }
+    /// <summary>Checks the step counts and that the metrics fit the task (keys under <c>evaluation.</c>).</summary>
+    public void Validate(ConfigCheck check, TargetConfig target) =>
+        check.Require(Steps.Count > 0 && Steps.All(s => s > 0) && Steps.Distinct().Count() == Steps.Count,
+                "steps", "must list distinct positive step counts", $"[{string.Join(", ", Steps)}]")
+            .Require(Subspace == SubspaceMetrics.None || target.Task == TargetTask.Proj,
+                "subspace", "must be none for the recon task", Subspace)
+            .Require(Subspace != SubspaceMetrics.Pca || target.NumIntervals == 1,
+                "subspace", "pca needs a single projection (target.num_intervals: 1)", $"{target.NumIntervals} intervals")
+            .Require(Subspace != SubspaceMetrics.Intervals || target.NumIntervals >= 2,
+                "subspace", "intervals needs at least two intervals (target.num_intervals)", $"{target.NumIntervals} interval")
+            .Require(PcaPoints >= 2, "pca_points", "must be at least 2", PcaPoints)
+            .Require(PointsPerRegion >= 2, "points_per_region", "must be at least 2", PointsPerRegion)
+            .Positive("boundary_width", BoundaryWidth);
 }

@@ -27,9 +27,7 @@ public sealed class RegressionVsFlowExperiment : Experiment<RegressionVsFlowConf
     protected override void Run(ICellContext context, RegressionVsFlowConfig config)
     {
         config.Validate();
-        // Bit-identical CPU reruns need deterministic kernels and one intra-op thread.
-        TorchRuntime.SetDeterministic(threads: 1);
-        var device = Device.Parse(context.Device);
+        var device = TorchCell.Begin(context);
 
         var targets = new Targets(config.Target);
         var train = targets.Grid(config.Target.NumTrain);
@@ -50,7 +48,7 @@ public sealed class RegressionVsFlowExperiment : Experiment<RegressionVsFlowConf
 
         var epochs = config.Training.Epochs;
         var stepsPerMode = (long)epochs * ((train.C.Length + config.Training.BatchSize - 1) / config.Training.BatchSize);
-        var progress = new Progress(context, stepsPerMode * config.Training.Modes.Count);
+        var progress = new CellProgress(context, stepsPerMode * config.Training.Modes.Count);
         var rmse = new Dictionary<Mode, double>();
         foreach (var mode in config.Training.Modes)
         {
@@ -80,14 +78,6 @@ public sealed class RegressionVsFlowExperiment : Experiment<RegressionVsFlowConf
         return Enumerable.Range(0, n * dim).Select(i => (float)mean[i % dim]).ToArray();
     }
 
-    /// <summary>Progress across the cell's modes, which train one after another.</summary>
-    private sealed class Progress(ICellContext context, long total)
-    {
-        private long _done;
-
-        public void Step() => context.Progress(++_done, total);
-    }
-
     /// <summary>One mode's network, optimizer and random streams, trained and scored.</summary>
     private sealed class ModeTraining : IDisposable
     {
@@ -98,16 +88,17 @@ public sealed class RegressionVsFlowExperiment : Experiment<RegressionVsFlowConf
         private readonly Targets _targets;
         private readonly (float[] C, float[] X) _eval;
         private readonly Device _device;
-        private readonly Progress _progress;
+        private readonly CellProgress _progress;
         private readonly Tensor _trainC, _trainX;
-        private readonly Generator _init, _order, _noise, _evalNoise;
+        private readonly RandomStreams _shared, _own;
+        private readonly BatchOrder _order;
         private readonly ConditionalMlp _model;
         private readonly Adam _optimizer;
         private double _lastLoss = double.NaN;
         private bool _diverged;
 
         public ModeTraining(ICellContext context, RegressionVsFlowConfig config, Mode mode, Targets targets,
-            (float[] C, float[] X) train, (float[] C, float[] X) eval, Device device, Progress progress)
+            (float[] C, float[] X) train, (float[] C, float[] X) eval, Device device, CellProgress progress)
         {
             (_context, _config, _mode, _targets, _eval, _device, _progress) = (context, config, mode, targets, eval, device, progress);
             _split = Modes.Name(mode);
@@ -115,14 +106,13 @@ public sealed class RegressionVsFlowExperiment : Experiment<RegressionVsFlowConf
             _trainX = Tensor.From(train.X, [train.C.Length, targets.Dim], device);
 
             // The cell's seed decides everything. As in the source, which seeds before building any model, every
-            // mode starts from the same weights where the network's shape is the same; each mode draws its batch
-            // order and its noise from streams of its own, so adding or removing a mode changes no other mode.
-            var seeds = new SeededRandom(unchecked((ulong)context.Seed));
-            _init = new Generator(seeds.Fork("init").NextUInt64());
-            _order = new Generator(seeds.Fork($"{_split}/order").NextUInt64());
-            _noise = new Generator(seeds.Fork($"{_split}/noise").NextUInt64(), device);
-            _evalNoise = new Generator(seeds.Fork($"{_split}/eval-noise").NextUInt64(), device);
-            _model = ConditionalMlp.Create(config.Network, targets.Dim, Modes.UsesTime(mode), _init);
+            // mode starts from the same weights where the network's shape is the same (a fresh copy of the cell's
+            // init stream); each mode draws its batch order and its noise from streams of its own scope, so adding
+            // or removing a mode changes no other mode.
+            _shared = new RandomStreams(context.Seed, device);
+            _own = new RandomStreams(context.Seed, _split, device);
+            _order = new BatchOrder(train.C.Length, config.Training.BatchSize, dropLast: false, _own.Batches);
+            _model = ConditionalMlp.Create(config.Network, targets.Dim, Modes.UsesTime(mode), _shared.Init);
             _model.To(device);
             _optimizer = new Adam(_model.Parameters(), config.Training.Lr);
         }
@@ -130,20 +120,19 @@ public sealed class RegressionVsFlowExperiment : Experiment<RegressionVsFlowConf
         public void Train()
         {
             var training = _config.Training;
-            var count = _trainC.Shape[0];
-            _context.Message($"{_split}: {training.Epochs} epochs of {count} points in batches of {training.BatchSize}, {training.Loss} loss, {_config.Network.Architecture} network{(Modes.UsesTime(_mode) ? " with t" : "")}");
+            _context.Message($"{_split}: {training.Epochs} epochs of {_trainC.Shape[0]} points in batches of {training.BatchSize}, {training.Loss} loss, {_config.Network.Architecture} network{(Modes.UsesTime(_mode) ? " with t" : "")}");
+            // The source counts in epochs: log_interval and eval_interval are epochs, and so are the curves' steps.
+            var logs = EvalSchedule.Every(training.LogEvery, training.Epochs);
+            var evaluations = EvalSchedule.Every(training.EvalEvery, training.Epochs);
             var sinceLog = (Sum: 0.0, Count: 0);
             for (var epoch = 1; epoch <= training.Epochs; epoch++)
             {
-                using var epochScope = DisposeScope.Begin();
-                var order = Tensor.Randperm(count, _order).To(_device);
                 var epochLoss = (Sum: 0.0, Count: 0);
-                for (var start = 0L; start < count; start += training.BatchSize)
+                foreach (var batch in _order.Epoch())
                 {
-                    _context.CancellationToken.ThrowIfCancellationRequested();
-                    var loss = Step(order.Narrow(0, start, Math.Min(training.BatchSize, count - start)));
+                    var loss = Step(batch);
                     _progress.Step();
-                    if (!float.IsFinite(loss))
+                    if (!double.IsFinite(loss))
                     {
                         // The harness marks the cell diverged at this non-finite point.
                         _context.Message($"{_split}: training diverged, the loss is {loss} in epoch {epoch}");
@@ -155,12 +144,12 @@ public sealed class RegressionVsFlowExperiment : Experiment<RegressionVsFlowConf
                 }
                 _lastLoss = epochLoss.Sum / epochLoss.Count;
                 sinceLog = (sinceLog.Sum + _lastLoss, sinceLog.Count + 1);
-                if (epoch % training.LogEvery == 0 || epoch == training.Epochs)
+                if (logs.IsDue(epoch))
                 {
                     _context.Log(epoch, _split, "loss", sinceLog.Sum / sinceLog.Count);
                     sinceLog = (0, 0);
                 }
-                if (epoch % training.EvalEvery == 0 || epoch == training.Epochs)
+                if (evaluations.IsDue(epoch))
                 {
                     var errors = PointErrors.Of(Predict(_eval.C, _config.Evaluation.InitialDist, _config.Evaluation.Steps[0]), _eval.X);
                     _context.Log(epoch, _split, "l1", errors.L1);
@@ -210,18 +199,19 @@ public sealed class RegressionVsFlowExperiment : Experiment<RegressionVsFlowConf
             return reported;
         }
 
-        private float Step(Tensor indices)
+        private double Step(long[] batch)
         {
             using var scope = DisposeScope.Begin();
+            var indices = Tensor.From(batch, _device);
             var c = _trainC.IndexSelect(0, indices);
             var x1 = _trainX.IndexSelect(0, indices);
-            var t = Tensor.Rand([c.Shape[0], 1], _noise, device: _device);
-            var x0 = _config.Training.InitialDist == InitialDist.Gaussian ? Tensor.RandnLike(x1, _noise) : Tensor.ZerosLike(x1);
+            var t = Tensor.Rand([c.Shape[0], 1], _own.Noise, device: _device);
+            var x0 = _config.Training.InitialDist == InitialDist.Gaussian ? Tensor.RandnLike(x1, _own.Noise) : Tensor.ZerosLike(x1);
             var loss = Modes.Loss(_mode, _model, _config.Training.Loss, x0, x1, c, t, _config.Training.MipTStar);
             _optimizer.ZeroGrad();
             loss.Backward();
             _optimizer.Step();
-            return loss.Item<float>();
+            return loss.Item<double>();
         }
 
         /// <summary>Predictions (row-major n × dim) at conditions <paramref name="c"/>, in chunks to bound memory.</summary>
@@ -239,7 +229,7 @@ public sealed class RegressionVsFlowExperiment : Experiment<RegressionVsFlowConf
                     var n = Math.Min(EvalChunk, c.Length - start);
                     var conditions = Tensor.From(c[start..(start + n)], [n, 1], _device);
                     var x0 = initial == InitialDist.Gaussian
-                        ? Tensor.Randn([n, dim], _evalNoise, device: _device)
+                        ? Tensor.Randn([n, dim], _own.EvalNoise, device: _device)
                         : Tensor.Zeros([n, dim], device: _device);
                     var predicted = Modes.Predict(_mode, _model, x0, conditions, steps, _config.Evaluation.Integrator, _config.Training.MipTStar);
                     predicted.Cpu().ToArray<float>().CopyTo(result, start * dim);
@@ -256,10 +246,8 @@ public sealed class RegressionVsFlowExperiment : Experiment<RegressionVsFlowConf
         {
             _optimizer.Dispose();
             _model.Dispose();
-            _init.Dispose();
-            _order.Dispose();
-            _noise.Dispose();
-            _evalNoise.Dispose();
+            _shared.Dispose();
+            _own.Dispose();
         }
     }
 }
