@@ -6,11 +6,17 @@
 #   ci/bench-torch.sh [rounds]      rounds defaults to 3
 #   BENCH_BDN=1 ci/bench-torch.sh   also runs the BenchmarkDotNet class TrainingStepBenchmarks afterwards
 #   PYTHON=/path/to/python          an interpreter with torch (default /usr/bin/python3, Debian's python3-torch)
+# Other benchmark pairs reuse this loop through BENCH_REFERENCE (the script in reference/), BENCH_TIMER (the
+# Touchstone.Benchmarks.dll command printing the same columns) and BENCH_FILTER (the BenchmarkDotNet filter); see
+# ci/bench-concat-mlp.sh.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 rounds=${1:-3}
 python=${PYTHON:-/usr/bin/python3}
 project="$root/tests/Touchstone.Benchmarks"
+reference="$project/reference/${BENCH_REFERENCE:-pytorch_mlp.py}"
+timer=${BENCH_TIMER:-steps}
+filter=${BENCH_FILTER:-*TrainingStep*}
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
@@ -18,11 +24,11 @@ trap 'rm -f "$log"' EXIT
 dotnet build -c Release "$project" -nologo -v:quiet >/dev/null
 dll="$project/bin/Release/net10.0/Touchstone.Benchmarks.dll"
 
-echo "machine: $(lscpu | sed -n 's/^Model name: *//p') ($(nproc) cores), $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "machine: $(lscpu | sed -n 's/^Model name: *//p') ($(nproc) cores), $(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "libtorch: $("$python" -c 'import torch; print(torch.__version__)') (PyTorch), threads: 1"
 for round in $(seq "$rounds"); do
-  "$python" "$project/reference/pytorch_mlp.py" 1 | sed 's/^/pytorch\t/' | tee -a "$log"
-  dotnet "$dll" steps | sed 's/^/touchstone\t/' | tee -a "$log"
+  "$python" "$reference" 1 | sed 's/^/pytorch\t/' | tee -a "$log"
+  dotnet "$dll" "$timer" | sed 's/^/touchstone\t/' | tee -a "$log"
 done
 
 echo
@@ -35,5 +41,5 @@ awk -F'\t' '
           printf "%-30s %12d %12d %7.2fx\n", k, t, p, t / p } }' "$log"
 
 if [ "${BENCH_BDN:-0}" = 1 ]; then
-  (cd "$project" && dotnet "$dll" --filter '*TrainingStep*')
+  (cd "$project" && dotnet "$dll" --filter "$filter")
 fi

@@ -2,6 +2,7 @@ using Touchstone.Core.Environment;
 using Touchstone.Core.Experiments;
 using Touchstone.Suites.Common;
 using Touchstone.Suites.EnergyOod;
+using Touchstone.Suites.RegressionVsFlow;
 using Touchstone.Suites.SelfTest;
 using Touchstone.Suites.Spectral;
 
@@ -18,7 +19,8 @@ public static class ExperimentCatalog
         .Add<SelfTestExperiment>()
         .Add<EnergyOodVectorExperiment>()
         .Add<EnergyOodListOpsExperiment>()
-        .Add<SpectralExperiment>();
+        .Add<SpectralExperiment>()
+        .Add<RegressionVsFlowExperiment>();
 
     /// <summary>What the compute backend (libtorch) reports for the environment fingerprint.</summary>
     public static IComputeBackendProbe BackendProbe() => new LibtorchProbe();
