@@ -54,16 +54,22 @@ public static class GateCommand
             Description = "What an undecided metric does: pass or fail.",
             DefaultValueFactory = _ => GatePolicy.Default.Inconclusive,
         };
+        var tolerance = new Option<double>("--float-tolerance")
+        {
+            Description = "Relative change below which a difference is float noise, whatever the margin (default 1e-6).",
+            DefaultValueFactory = _ => GatePolicy.DefaultFloatTolerance,
+        };
         var markdown = new Option<string?>("--markdown") { Description = "Also write a Markdown summary here (for a PR comment or $GITHUB_STEP_SUMMARY)." };
         var junit = new Option<string?>("--junit") { Description = "Also write JUnit XML here (one test case per gated metric)." };
 
         var command = new Command("gate", "Compare a run with the baselines and fail on a regression (exit 0 pass, 1 fail, 2 bad input).")
         {
-            run, baselines, suites, alpha, stale, inconclusive, markdown, junit,
+            run, baselines, suites, alpha, stale, inconclusive, tolerance, markdown, junit,
         };
         command.SetAction(parse => Guarded(parse, () =>
         {
-            var policy = new GatePolicy(parse.GetValue(alpha), parse.GetValue(stale), parse.GetValue(inconclusive)).Validated();
+            var policy = new GatePolicy(parse.GetValue(alpha), parse.GetValue(stale), parse.GetValue(inconclusive),
+                FloatTolerance: parse.GetValue(tolerance)).Validated();
             var report = GateRunner.Evaluate(
                 RequiredPath(parse, run),
                 new BaselineStore(parse.GetValue(baselines)!),

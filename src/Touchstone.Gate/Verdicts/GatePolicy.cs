@@ -26,13 +26,21 @@ public enum InconclusivePolicy
 /// <param name="Inconclusive">What an inconclusive metric does.</param>
 /// <param name="Power">Power used to say how many seeds would decide an inconclusive metric.</param>
 /// <param name="MaxPermutationArrangements">Largest number of arrangements the permutation cross-check enumerates.</param>
+/// <param name="FloatTolerance">
+/// Relative floating-point tolerance: per-seed differences all smaller than this fraction of the values' magnitude
+/// are float noise (another CPU's BLAS, another summation order): NO-CHANGE whatever the margin, decided exactly.
+/// </param>
 public sealed record GatePolicy(
     double Alpha = 0.05,
     StalePolicy Stale = StalePolicy.Fail,
     InconclusivePolicy Inconclusive = InconclusivePolicy.Pass,
     double Power = 0.8,
-    long MaxPermutationArrangements = 200_000)
+    long MaxPermutationArrangements = 200_000,
+    double FloatTolerance = GatePolicy.DefaultFloatTolerance)
 {
+    /// <summary>The default <see cref="FloatTolerance"/>: one part in a million.</summary>
+    public const double DefaultFloatTolerance = 1e-6;
+
     /// <summary>The default policy: α = 0.05, stale fails, inconclusive passes.</summary>
     public static GatePolicy Default { get; } = new();
 
@@ -49,6 +57,10 @@ public sealed record GatePolicy(
         if (!(Power > 0.5 && Power < 1))
         {
             throw new ArgumentException($"power must be between 0.5 and 1 (exclusive); got {Power}");
+        }
+        if (!(FloatTolerance >= 0 && FloatTolerance < 0.01))
+        {
+            throw new ArgumentException($"the float tolerance must be at least 0 and below 0.01 (a relative amount, e.g. 1e-6); got {FloatTolerance}");
         }
         if (MaxPermutationArrangements < 1)
         {

@@ -30,6 +30,8 @@ public static class MetricComparer
         var baseSummary = Descriptive.Summarize(baseValues);
         var delta = margin.Absolute(baseSummary.Mean);
         var scale = Descriptive.Scale(baseValues.Concat(candValues));
+        // Differences this small are float noise (another CPU's BLAS, another summation order), whatever the margin.
+        var noise = Math.Max(Descriptive.RoundingTolerance, policy.FloatTolerance) * scale;
         var paired = baseline.Count >= 2 && baseline.Keys.ToHashSet().SetEquals(candidate.Keys);
 
         if (paired)
@@ -37,7 +39,11 @@ public static class MetricComparer
             var differences = baseline.Keys.Order().Select(seed => sign * (candidate[seed] - baseline[seed])).ToArray();
             if (Descriptive.IsConstant(differences, scale))
             {
-                return Exact(Descriptive.Summarize(differences).Mean, delta, scale, sign, "the per-seed differences are all equal");
+                return Exact(Descriptive.Summarize(differences).Mean, delta, noise, sign, "the per-seed differences are all equal");
+            }
+            if (differences.All(d => Math.Abs(d) <= noise))
+            {
+                return Exact(Descriptive.Summarize(differences).Mean, delta, noise, sign, "every per-seed difference is within the float tolerance");
             }
             var estimate = PairedTTest.Estimate(differences);
             var worse = PermutationTest.SignFlip(differences.Select(d => d - delta).ToArray(), policy.MaxPermutationArrangements);
@@ -61,7 +67,7 @@ public static class MetricComparer
         var candConstant = Descriptive.IsConstant(orientedCand, scale);
         if (baseConstant && candConstant)
         {
-            return Exact(sign * (Descriptive.Summarize(candValues).Mean - baseSummary.Mean), delta, scale, sign, "both sides have no seed variance");
+            return Exact(sign * (Descriptive.Summarize(candValues).Mean - baseSummary.Mean), delta, noise, sign, "both sides have no seed variance");
         }
         var b = WithoutRoundingNoise(Descriptive.Summarize(orientedBase), baseConstant);
         var c = WithoutRoundingNoise(Descriptive.Summarize(orientedCand), candConstant);
@@ -116,10 +122,10 @@ public static class MetricComparer
         return new ComparisonOutcome(comparison, notes);
     }
 
-    // Deterministic sides: the difference is known exactly, so each decision is certain (p = 0 or 1).
-    private static ComparisonOutcome Exact(double degradation, double delta, double scale, double sign, string why)
+    // Deterministic sides (or float noise only): the difference is known, so each decision is certain (p = 0 or 1);
+    // a difference within the tolerance (rounding, or the float tolerance) of the margin is within it.
+    private static ComparisonOutcome Exact(double degradation, double delta, double tolerance, double sign, string why)
     {
-        var tolerance = Descriptive.RoundingTolerance * scale;
         var worse = degradation > delta + tolerance ? 0.0 : 1.0;
         var better = degradation < -delta - tolerance ? 0.0 : 1.0;
         var within = Math.Abs(degradation) <= delta + tolerance ? 0.0 : 1.0;

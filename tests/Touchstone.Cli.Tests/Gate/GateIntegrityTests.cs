@@ -114,7 +114,7 @@ public sealed class GateIntegrityTests : IDisposable
         var promote = Invoke("promote", "--run", rerun);
 
         Assert.True(gate.Code == 2, gate.Out + gate.Err);
-        Assert.Contains("has 2 rows for suite selftest, variant sgd, seed 1, test/mse", gate.Err);
+        Assert.Contains("has 2 rows for suite selftest, variant sgd, seed 1, test/mse at step", gate.Err);
         Assert.True(promote.Code == 2, promote.Out + promote.Err);
     }
 }

@@ -31,9 +31,18 @@ public sealed class PromotionTests
     public void The_value_at_the_last_step_is_the_final_one()
     {
         var run = new RunFixture().Cell("a", 0).Cell("a", 1)
-            .Value("a", 0, "test", "mse", 9.0, step: 50).Value("a", 0, "test", "mse", 0.5, step: 100).Value("a", 0, "test", "mse", 0.6, step: 100)
+            .Value("a", 0, "test", "mse", 9.0, step: 50).Value("a", 0, "test", "mse", 0.6, step: 100)
             .Value("a", 1, "test", "mse", 0.4).Build();
         Assert.Equal([0.6, 0.4], Promotion.Build(run, "toy", [Mse]).Rows.Select(r => r.Value));
+    }
+
+    [Fact]
+    public void Two_values_at_the_last_step_of_one_key_are_refused_naming_it()
+    {
+        var run = new RunFixture().Cell("a", 0)
+            .Value("a", 0, "test", "mse", 0.5, step: 100).Value("a", 0, "test", "mse", 50, step: 100).Build();
+        var error = Assert.Throws<GateInputException>(() => Promotion.Build(run, "toy", [Mse]));
+        Assert.Contains("has 2 rows for suite toy, variant a, seed 0, test/mse at step 100 (values 0.5, 50)", error.Message);
     }
 
     [Fact]

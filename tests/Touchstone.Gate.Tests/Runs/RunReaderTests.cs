@@ -44,7 +44,7 @@ public sealed class RunReaderTests
         File.WriteAllText(Path.Combine(dir, "manifest.json"), "{\n  \"run_id\": \"x\",\n  oops\n}");
         var error = Assert.Throws<GateInputException>(() => RunReader.Read(dir));
         Assert.StartsWith($"cannot read {Path.Combine(dir, "manifest.json")}:", error.Message);
-        Assert.Contains("LineNumber: 2", error.Message);
+        Assert.Contains("it is not valid JSON (line 3)", error.Message);
     }
 
     [Fact]

@@ -29,7 +29,8 @@ public sealed class GateEngineVerdictTests
     [InlineData(-0.15, 0.1, Verdict.Improved)]   // better by 0.15
     [InlineData(-0.05, 0.1, Verdict.NoChange)]
     [InlineData(0.1, 0.1, Verdict.NoChange)]     // exactly on the margin: not beyond it
-    [InlineData(1e-9, 0.0, Verdict.Regressed)]   // margin 0: any real constant shift counts
+    [InlineData(1e-5, 0.0, Verdict.Regressed)]   // margin 0: a shift beyond float noise counts
+    [InlineData(8e-8, 0.0, Verdict.NoChange)]    // margin 0: 8e-8 on values of order 1 is float noise (tolerance 1e-6)
     public void Constant_paired_shift_is_decided_exactly_against_the_margin(double shift, double margin, Verdict expected)
     {
         var row = new SuiteBuilder().Metric(Lower("mse", margin)).Baseline("mse", Base).Candidate("mse", Plus(Base, shift)).Evaluate().Verdicts[0];
@@ -37,6 +38,22 @@ public sealed class GateEngineVerdictTests
         Assert.Equal(TestMethod.Exact, row.Comparison!.Method);
         Assert.Equal(shift, row.Comparison.Difference, 12);
         Assert.Equal(row.Comparison.Difference, row.Comparison.ConfidenceLow);
+    }
+
+    [Fact]
+    public void Float_noise_that_varies_by_seed_is_no_change_with_zero_margin_and_a_real_shift_still_regresses()
+    {
+        // Another machine's rounding: differences of 7e-8…9e-8, consistent in sign, so a t-test against margin 0
+        // would call them a highly significant regression.
+        var noise = new SuiteBuilder().Metric(Lower("mse")).Baseline("mse", Base).Candidate("mse", Plus(Base, 8e-8, 9e-8, 7e-8, 8.5e-8, 7.5e-8)).Evaluate().Verdicts[0];
+        var real = new SuiteBuilder().Metric(Lower("mse")).Baseline("mse", Base).Candidate("mse", Plus(Base, 8e-3, 9e-3, 7e-3, 8.5e-3, 7.5e-3)).Evaluate().Verdicts[0];
+        var strict = new SuiteBuilder().Metric(Lower("mse")).Baseline("mse", Base).Candidate("mse", Plus(Base, 8e-8, 9e-8, 7e-8, 8.5e-8, 7.5e-8))
+            .Evaluate(GatePolicy.Default with { FloatTolerance = 0 }).Verdicts[0];
+
+        Assert.Equal(Verdict.NoChange, noise.Verdict);
+        Assert.Equal(TestMethod.Exact, noise.Comparison!.Method);
+        Assert.Equal(Verdict.Regressed, real.Verdict);
+        Assert.Equal(Verdict.Regressed, strict.Verdict);
     }
 
     [Fact]
