@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Touchstone.Cli.Tests.Support;
 using Touchstone.Core.Results;
@@ -34,6 +35,12 @@ public sealed class VerifyCommandTests
         var metrics = dir.Combine("r1", "cells", "harness", "ok", "seed-0", "metrics.parquet");
         var rows = ParquetRecords.Read<MetricRow>(metrics);
         ParquetRecords.Write(metrics, rows.Select(r => r.Split == "test" && r.Metric == "r2" ? r with { Value = Math.BitIncrement(r.Value) } : r));
+        // The fixture stands for a run that recorded this value, so the commit marker records the new table's bytes
+        // (otherwise the cell reads as damaged and uncommitted, which is a different test).
+        var record = dir.Combine("r1", "cells", "harness", "ok", "seed-0", "cell.json");
+        var marker = JsonNode.Parse(File.ReadAllText(record))!.AsObject();
+        marker["metrics_sha256"] = Checksums.Sha256Of(metrics);
+        File.WriteAllText(record, marker.ToJsonString());
 
         var result = Tool.Run("verify", "--run", dir.Combine("r1"), "--junit", dir.Combine("v.xml"));
 
