@@ -31,8 +31,9 @@ internal static class ValidateCommand
             foreach (var suite in suites)
             {
                 var d = suite.Declaration;
+                var experiments = suite.Experiments.Select(e => e.Key).ToList();
                 context.Console.PlainLine(
-                    $"ok  {d.File}: suite '{d.Name}' (experiment {d.Experiment}; {d.Variants.Count} variants, " +
+                    $"ok  {d.File}: suite '{d.Name}' ({(experiments.Count == 1 ? "experiment" : "experiments")} {string.Join(", ", experiments)}; {d.Variants.Count} variants, " +
                     $"{d.Profiles.Count} profiles, {d.Metrics.Count} metrics)");
             }
             context.Console.PlainLine($"{suites.Count} suite(s) valid.");

@@ -1,3 +1,4 @@
+using Touchstone.Suites.Common;
 using Touchstone.Suites.EnergyOod.ListOps;
 using Touchstone.Suites.EnergyOod.Vector;
 
@@ -33,6 +34,24 @@ public sealed record EnergyOodVectorConfig
 
     /// <summary>The feed-forward baseline on vectors.</summary>
     public FfnConfig Ffn { get; init; } = new();
+
+    /// <summary>Checks what binding cannot; throws <see cref="ConfigException"/> naming every broken key.</summary>
+    public void Validate() => ConfigCheck.Validate("ebt-ffn-ood-vector", check =>
+    {
+        check.Positive("eval_every", EvalEvery);
+        check.At("vector").Positive("vec_size", Vector.VecSize).Positive("n_train", Vector.NTrain)
+            .Positive("n_val", Vector.NVal).Positive("n_test", Vector.NTest);
+        check.At("ebt").Positive("latent_dim", Ebt.LatentDim).Positive("inference_steps", Ebt.InferenceSteps)
+            .NonNegative("lr", Ebt.Lr).Positive("batch_size", Ebt.BatchSize).Positive("steps", Ebt.Steps)
+            .NonNegative("init_std", Ebt.InitStd);
+        check.At("ebt").At("s2").Require(Ebt.S2.MinSteps >= 1 && Ebt.S2.MinSteps <= Ebt.S2.MaxSteps,
+                "min_steps", $"must satisfy 1 <= min_steps <= max_steps ({Ebt.S2.MaxSteps})", Ebt.S2.MinSteps)
+            .Positive("replay_buffer_size", Ebt.S2.ReplayBufferSize).NonNegative("replay_fraction", Ebt.S2.ReplayFraction)
+            .Require(Ebt.S2.StepSizeScale >= 1, "step_size_scale", "must be at least 1", Ebt.S2.StepSizeScale)
+            .NonNegative("langevin_noise", Ebt.S2.LangevinNoise);
+        check.At("ffn").Positive("latent_dim", Ffn.LatentDim).NonNegative("lr", Ffn.Lr)
+            .Positive("batch_size", Ffn.BatchSize).Positive("steps", Ffn.Steps);
+    });
 }
 
 /// <summary>
@@ -57,4 +76,24 @@ public sealed record EnergyOodListOpsConfig
 
     /// <summary>The EBT classifier on ListOps.</summary>
     public ListOpsEbtConfig ListOpsEbt { get; init; } = new();
+
+    /// <summary>Checks what binding cannot; throws <see cref="ConfigException"/> naming every broken key.</summary>
+    public void Validate() => ConfigCheck.Validate("ebt-ffn-ood-listops", check =>
+    {
+        var data = check.At("list_ops");
+        data.Positive("n_train", ListOps.NTrain).Positive("n_val", ListOps.NVal).Positive("n_test", ListOps.NTest)
+            .Positive("max_depth", ListOps.MaxDepth)
+            .Require(ListOps.MaxArgs >= 2, "max_args", "must be at least 2", ListOps.MaxArgs)
+            .InRange("operator_probability", ListOps.OperatorProbability, 0, 1)
+            .Require(ListOps.MinLength <= ListOps.MaxLength, "min_length", $"must not exceed list_ops.max_length ({ListOps.MaxLength})", ListOps.MinLength)
+            .Require(ListOps.MaxTokens is null or >= 1, "max_tokens", "must be positive or null (no cut)", ListOps.MaxTokens);
+        var t = Transformer;
+        check.At("transformer").Positive("d_model", t.DModel).Positive("layers", t.Layers).Positive("heads", t.Heads)
+            .Require(t.Heads > 0 && t.DModel % t.Heads == 0, "d_model", $"must be divisible by transformer.heads ({t.Heads})", t.DModel)
+            .Positive("d_ff", t.DFf).Probability("dropout", t.Dropout).Positive("max_seq_len", t.MaxSeqLen).NonNegative("lr", t.Lr)
+            .NonNegative("weight_decay", t.WeightDecay).NonNegative("warmup_steps", t.WarmupSteps).Positive("grad_clip", t.GradClip)
+            .Positive("batch_size", t.BatchSize).Positive("epochs", t.Epochs).Positive("patience", t.Patience);
+        check.At("list_ops_ebt").Positive("inference_steps", ListOpsEbt.InferenceSteps).NonNegative("init_std", ListOpsEbt.InitStd)
+            .Probability("dropout", ListOpsEbt.Dropout);
+    });
 }

@@ -16,8 +16,11 @@ public sealed class EnergyOodVectorExperiment : Experiment<EnergyOodVectorConfig
     public override string Key => "ebt-ffn-ood-vector";
 
     /// <inheritdoc />
-    protected override void Run(ICellContext context, EnergyOodVectorConfig config) =>
+    protected override void Run(ICellContext context, EnergyOodVectorConfig config)
+    {
+        config.Validate();
         VectorRun.Run(context, config, TorchCell.Begin(context));
+    }
 }
 
 /// <summary>
@@ -30,6 +33,9 @@ public sealed class EnergyOodListOpsExperiment : Experiment<EnergyOodListOpsConf
     public override string Key => "ebt-ffn-ood-listops";
 
     /// <inheritdoc />
-    protected override void Run(ICellContext context, EnergyOodListOpsConfig config) =>
+    protected override void Run(ICellContext context, EnergyOodListOpsConfig config)
+    {
+        config.Validate();
         ListOpsRun.Run(context, config, TorchCell.Begin(context));
+    }
 }

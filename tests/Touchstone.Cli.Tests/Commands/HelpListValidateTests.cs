@@ -62,7 +62,8 @@ public sealed class HelpListValidateTests
         var result = Tool.Run("validate", "--suites-dir", RepoPaths.Combine("suites"));
 
         Assert.True(result.Exit == 0, result.ToString());
-        Assert.Contains("suite 'selftest'", result.Out);
+        Assert.Contains("suite 'selftest' (experiment selftest;", result.Out);
+        Assert.Contains("suite 'ebt-ffn-ood' (experiments ebt-ffn-ood-vector, ebt-ffn-ood-listops;", result.Out);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Touchstone.Suites.Common;
 using Touchstone.Suites.EnergyOod;
 using Touchstone.Suites.EnergyOod.ListOps;
 using Touchstone.Suites.EnergyOod.Vector;
@@ -136,5 +137,24 @@ public sealed class EnergyOodExperimentTests
 
         // With a zero learning rate the validation accuracy never improves after the first epoch.
         Assert.Equal(3, context.Curve("val", "transformer_acc").Count);
+    }
+
+    [Fact]
+    public void Bad_values_are_reported_together_by_key_before_anything_runs()
+    {
+        var vector = Assert.Throws<ConfigException>(() => EnergyOodCells.Run(EnergyOodCells.TinyVector with
+        {
+            EvalEvery = 0,
+            Ebt = EnergyOodCells.TinyVector.Ebt with { InferenceSteps = 0 },
+        }));
+        var listOps = Assert.Throws<ConfigException>(() => EnergyOodCells.Run(EnergyOodCells.TinyListOps with
+        {
+            Transformer = EnergyOodCells.TinyListOps.Transformer with { DModel = 15 },
+        }));
+
+        Assert.Contains("2 problems", vector.Message);
+        Assert.Contains("eval_every must be positive (got 0)", vector.Message);
+        Assert.Contains("ebt.inference_steps must be positive (got 0)", vector.Message);
+        Assert.Contains("transformer.d_model must be divisible by transformer.heads (2) (got 15)", listOps.Message);
     }
 }

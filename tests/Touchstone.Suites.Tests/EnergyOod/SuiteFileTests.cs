@@ -69,6 +69,16 @@ public sealed class SuiteFileTests
         Assert.Equal((800, 100, 0.5), (listOps.ListOps.NTrain, listOps.ListOps.NVal, listOps.Transformer.GradClip));   // the profile still wins over config
     }
 
+    [Theory]
+    [InlineData("smoke")]
+    [InlineData("nightly")]
+    [InlineData("full")]
+    public void Every_cell_config_of_every_profile_passes_its_experiments_validation(string profile)
+    {
+        Assert.All(VectorConfigs(profile).Values, c => c.Validate());
+        Assert.All(ListOpsConfigs(profile).Values, c => c.Validate());
+    }
+
     [Fact]
     public void Full_adds_ListOps_at_LRA_lengths()
     {
