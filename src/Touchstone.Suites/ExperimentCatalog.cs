@@ -1,5 +1,6 @@
 using Touchstone.Core.Environment;
 using Touchstone.Core.Experiments;
+using Touchstone.Suites.Analogy;
 using Touchstone.Suites.Common;
 using Touchstone.Suites.EnergyOod;
 using Touchstone.Suites.SelfTest;
@@ -17,7 +18,8 @@ public static class ExperimentCatalog
     public static ExperimentRegistry Create() => new ExperimentRegistry()
         .Add<SelfTestExperiment>()
         .Add<EnergyOodExperiment>()
-        .Add<SpectralExperiment>();
+        .Add<SpectralExperiment>()
+        .Add<AnalogyExperiment>();
 
     /// <summary>What the compute backend (libtorch) reports for the environment fingerprint.</summary>
     public static IComputeBackendProbe BackendProbe() => new LibtorchProbe();
