@@ -136,7 +136,7 @@ public sealed class AnalogyModel : Module<Tensor, Tensor>
     }
 
     /// <summary>True above the diagonal: position i may not attend to j &gt; i.</summary>
-    internal static Tensor CausalMask(long length, Device device) =>
+    public static Tensor CausalMask(long length, Device device) =>
         Tensor.Ones([length, length], DType.Bool, device).Triu(1);
 
     private static void GptInit(Linear linear, Generator init)
