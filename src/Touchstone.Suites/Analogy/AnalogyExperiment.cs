@@ -137,12 +137,23 @@ public sealed class AnalogyExperiment : Experiment<AnalogyConfig>
                 _context.Final(label, "prob", last?.Prob ?? double.NaN);
                 var curve = _evaluations.Select(e => (e.Epoch, e.Scores[(int)split].Acc)).ToArray();
                 _context.Final(label, "acc_peak", _diverged || curve.Length == 0 ? double.NaN : curve.Max(p => p.Acc));
-                var emergence = _diverged ? null : AnalogyMetrics.EmergenceEpoch(curve, _training.EmergenceAcc);
-                if (!_diverged && emergence is null)
+                if (_diverged)
                 {
-                    _context.Message($"{label}: ACC never reached {_training.EmergenceAcc} (emergence_epoch NaN)");
+                    _context.Final(label, "emergence_epoch", double.NaN);
+                    continue;
                 }
-                _context.Final(label, "emergence_epoch", emergence ?? double.NaN);
+                // A split that never got there has no emergence epoch (a NaN would mark the cell diverged): it
+                // reports emerged = 0 and leaves emergence_epoch out.
+                var emergence = AnalogyMetrics.EmergenceEpoch(curve, _training.EmergenceAcc);
+                _context.Final(label, "emerged", emergence is null ? 0 : 1);
+                if (emergence is { } epoch)
+                {
+                    _context.Final(label, "emergence_epoch", epoch);
+                }
+                else
+                {
+                    _context.Message($"{label}: ACC never reached {_training.EmergenceAcc} in {_training.Epochs} epochs (emerged = 0, no emergence_epoch)");
+                }
             }
             _context.Final("functor", "dirichlet_energy", _diverged || _evaluations.Count == 0 ? double.NaN : _evaluations[^1].Energy);
         }

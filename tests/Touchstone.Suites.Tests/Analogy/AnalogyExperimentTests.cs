@@ -44,11 +44,17 @@ public sealed class AnalogyExperimentTests
         foreach (var (split, n) in new[] { ("id_atomic", 40), ("id_compositional", 106), ("near_ood_compositional", 14), ("id_analogical", 3), ("ood_analogical", 2) })
         {
             Assert.Equal(n, context.Final(split, "n"));
-            Assert.Equal(["n", "ce", "ppl", "acc", "prob", "acc_peak", "emergence_epoch"], context.Finals.Where(f => f.Split == split).Select(f => f.Metric));
+            var metrics = context.Finals.Where(f => f.Split == split).Select(f => f.Metric).ToArray();
+            Assert.Equal(["n", "ce", "ppl", "acc", "prob", "acc_peak", "emerged"], metrics[..7]);
+            Assert.Equal(context.Final(split, "emerged") == 1 ? ["emergence_epoch"] : [], metrics[7..]);
             Assert.Equal([1L, 2L], context.Curve(split, "acc").Select(p => p.Step));
             Assert.Equal(Math.Exp(Math.Min(20, context.Final(split, "ce"))), context.Final(split, "ppl"));
         }
         Assert.InRange(context.Final("functor", "dirichlet_energy"), 0, 4);
+        // Two epochs at this rate learn nothing of the held-out analogies: not emerged, and no NaN to mark the cell diverged.
+        Assert.Equal(0, context.Final("ood_analogical", "emerged"));
+        Assert.Contains(context.Messages, m => m.StartsWith("ood_analogical: ACC never reached", StringComparison.Ordinal));
+        Assert.All(context.Finals, f => Assert.False(double.IsNaN(f.Value), $"{f.Split}/{f.Metric} is NaN"));
     }
 
     [Fact]
