@@ -1,3 +1,5 @@
+using Touchstone.Suites.Common;
+
 namespace Touchstone.Suites.Analogy;
 
 /// <summary>
@@ -11,21 +13,13 @@ namespace Touchstone.Suites.Analogy;
 /// <param name="Training">The optimizer loop and evaluation schedule.</param>
 public sealed record AnalogyConfig(KnowledgeGraphConfig Data, AnalogyModelConfig Model, AnalogyTrainingConfig Training)
 {
-    /// <summary>Checks the values that binding cannot; throws <see cref="ArgumentException"/> naming the key.</summary>
-    public void Validate()
+    /// <summary>Checks the values that binding cannot; throws <see cref="ConfigException"/> naming every broken key.</summary>
+    public void Validate() => ConfigCheck.Validate("analogy", check =>
     {
-        Data.Validate();
-        Model.Validate();
-        Training.Validate();
-    }
-
-    internal static void Require(bool condition, string key, string rule, object? value)
-    {
-        if (!condition)
-        {
-            throw new ArgumentException($"analogy config: {key} {rule} (got {value ?? "null"}).");
-        }
-    }
+        Data.Validate(check.At("data"));
+        Model.Validate(check.At("model"));
+        Training.Validate(check.At("training"));
+    });
 }
 
 /// <summary>
@@ -51,23 +45,18 @@ public sealed record KnowledgeGraphConfig(
     int Seed)
 {
     /// <summary>Checks sizes and ratios.</summary>
-    public void Validate()
-    {
-        AnalogyConfig.Require(NumEntities >= 2, "data.num_entities", "must be at least 2", NumEntities);
-        AnalogyConfig.Require(NumRelations >= 1, "data.num_relations", "must be positive", NumRelations);
-        AnalogyConfig.Require(SubSize >= 1 && 2 * SubSize <= NumEntities, "data.sub_size",
-            $"must be between 1 and num_entities / 2 = {NumEntities / 2} (E1 and E2 are disjoint)", SubSize);
-        foreach (var (key, ratio) in new[]
-        {
-            ("data.atomic_ood_ratio", AtomicOodRatio),
-            ("data.compositional_ood_ratio", CompositionalOodRatio),
-            ("data.analogical_ood_ratio", AnalogicalOodRatio),
-        })
-        {
-            AnalogyConfig.Require(ratio is >= 0 and <= 1, key, "must be in [0, 1]", ratio);
-        }
-        AnalogyConfig.Require(Seed >= 0, "data.seed", "must not be negative (NumPy seeds are non-negative)", Seed);
-    }
+    public void Validate(ConfigCheck check) => check
+        .Require(NumEntities >= 2, "num_entities", "must be at least 2", NumEntities)
+        .Positive("num_relations", NumRelations)
+        .Require(SubSize >= 1 && 2 * SubSize <= NumEntities, "sub_size",
+            $"must be between 1 and num_entities / 2 = {NumEntities / 2} (E1 and E2 are disjoint)", SubSize)
+        .InRange("atomic_ood_ratio", AtomicOodRatio, 0, 1)
+        .InRange("compositional_ood_ratio", CompositionalOodRatio, 0, 1)
+        .InRange("analogical_ood_ratio", AnalogicalOodRatio, 0, 1)
+        .NonNegative("seed", Seed);
+
+    /// <summary>Checks this section alone (for the builder, which takes it without the rest of the config).</summary>
+    public void Validate() => ConfigCheck.Validate("analogy", check => Validate(check.At("data")));
 }
 
 /// <summary>
@@ -81,14 +70,12 @@ public sealed record KnowledgeGraphConfig(
 public sealed record AnalogyModelConfig(int DModel, int NLayer, int NHead, double RopeBase)
 {
     /// <summary>Checks the shape: heads must divide the width into even head sizes (rotary pairs dimensions).</summary>
-    public void Validate()
-    {
-        AnalogyConfig.Require(DModel > 0, "model.d_model", "must be positive", DModel);
-        AnalogyConfig.Require(NLayer > 0, "model.n_layer", "must be positive", NLayer);
-        AnalogyConfig.Require(NHead > 0 && DModel % NHead == 0 && DModel / NHead % 2 == 0, "model.n_head",
-            $"must divide d_model ({DModel}) into even head sizes", NHead);
-        AnalogyConfig.Require(RopeBase > 1, "model.rope_base", "must exceed 1", RopeBase);
-    }
+    public void Validate(ConfigCheck check) => check
+        .Positive("d_model", DModel)
+        .Positive("n_layer", NLayer)
+        .Require(NHead > 0 && DModel % NHead == 0 && DModel / NHead % 2 == 0, "n_head",
+            $"must divide d_model ({DModel}) into even head sizes", NHead)
+        .Require(RopeBase > 1, "rope_base", "must exceed 1", RopeBase);
 }
 
 /// <summary>
@@ -107,13 +94,11 @@ public sealed record AnalogyModelConfig(int DModel, int NLayer, int NHead, doubl
 public sealed record AnalogyTrainingConfig(double Lr, double WeightDecay, int BatchSize, int Epochs, int EvalEvery, double EmergenceAcc)
 {
     /// <summary>Checks the loop's sizes and rates.</summary>
-    public void Validate()
-    {
-        AnalogyConfig.Require(Lr > 0, "training.lr", "must be positive", Lr);
-        AnalogyConfig.Require(WeightDecay >= 0, "training.weight_decay", "must not be negative", WeightDecay);
-        AnalogyConfig.Require(BatchSize > 0, "training.batch_size", "must be positive", BatchSize);
-        AnalogyConfig.Require(Epochs > 0, "training.epochs", "must be positive", Epochs);
-        AnalogyConfig.Require(EvalEvery > 0, "training.eval_every", "must be positive", EvalEvery);
-        AnalogyConfig.Require(EmergenceAcc is > 0 and <= 1, "training.emergence_acc", "must be in (0, 1]", EmergenceAcc);
-    }
+    public void Validate(ConfigCheck check) => check
+        .Positive("lr", Lr)
+        .NonNegative("weight_decay", WeightDecay)
+        .Positive("batch_size", BatchSize)
+        .Positive("epochs", Epochs)
+        .Positive("eval_every", EvalEvery)
+        .Fraction("emergence_acc", EmergenceAcc);
 }

@@ -25,9 +25,7 @@ public sealed class AnalogyExperiment : Experiment<AnalogyConfig>
     protected override void Run(ICellContext context, AnalogyConfig config)
     {
         config.Validate();
-        // Deterministic kernels and one intra-op thread, so CPU reruns are bit-identical.
-        TorchRuntime.SetDeterministic(threads: 1);
-        var device = Device.Parse(context.Device);
+        var device = TorchCell.Begin(context);
 
         var graph = KnowledgeGraphBuilder.Build(config.Data);
         foreach (var split in Enum.GetValues<FactSplit>())
@@ -52,7 +50,8 @@ public sealed class AnalogyExperiment : Experiment<AnalogyConfig>
         private readonly KnowledgeGraph _graph;
         private readonly EncodedFacts _train;
         private readonly Dictionary<FactSplit, EncodedFacts> _splits;
-        private readonly Generator _init, _order;
+        private readonly RandomStreams _streams;
+        private readonly BatchOrder _order;
         private readonly AnalogyModel _model;
         private readonly Adam _optimizer;
         private readonly List<(int Epoch, SplitScore[] Scores, double Energy)> _evaluations = [];
@@ -67,10 +66,9 @@ public sealed class AnalogyExperiment : Experiment<AnalogyConfig>
             _splits = Enum.GetValues<FactSplit>().ToDictionary(s => s, s => new EncodedFacts(graph.Splits[s], device));
 
             // The cell's seed alone decides initialisation and batch order, each from its own stream.
-            var seeds = new SeededRandom(unchecked((ulong)context.Seed));
-            _init = new Generator(seeds.Fork("init").NextUInt64());
-            _order = new Generator(seeds.Fork("order").NextUInt64());
-            _model = new AnalogyModel(graph.Vocabulary.Size, config.Model, _init);
+            _streams = new RandomStreams(context.Seed, device);
+            _order = new BatchOrder(_train.Count, _training.BatchSize, dropLast: false, _streams.Batches);
+            _model = new AnalogyModel(graph.Vocabulary.Size, config.Model, _streams.Init);
             _model.To(device);
             // torch.optim.Adam: weight decay is L2 added to the gradient, not AdamW's decoupled decay.
             _optimizer = new Adam(_model.Parameters(), _training.Lr, weightDecay: _training.WeightDecay);
@@ -79,25 +77,23 @@ public sealed class AnalogyExperiment : Experiment<AnalogyConfig>
         /// <summary>Shuffled minibatches (last partial batch kept) for every epoch; evaluation every eval_every epochs and at the last.</summary>
         public void Train()
         {
-            var count = _train.Count;
-            var batch = _training.BatchSize;
-            var stepsPerEpoch = (count + batch - 1) / batch;
+            var stepsPerEpoch = _order.BatchesPerEpoch;
             var totalSteps = (long)stepsPerEpoch * _training.Epochs;
-            _context.Message($"training: {count} facts, {_training.Epochs} epochs × {stepsPerEpoch} steps = {totalSteps} steps, evaluation every {_training.EvalEvery} epochs");
+            // Evaluation is scheduled in epochs, the unit of the source's log and of the emergence epochs.
+            var schedule = EvalSchedule.Every(_training.EvalEvery, _training.Epochs);
+            var progress = new CellProgress(_context, totalSteps);
+            _context.Message($"training: {_train.Count} facts, {_training.Epochs} epochs × {stepsPerEpoch} steps = {totalSteps} steps, evaluation every {_training.EvalEvery} epochs");
 
             long step = 0;
             double lossSum = 0;
             var lossCount = 0;
             for (var epoch = 1; epoch <= _training.Epochs; epoch++)
             {
-                using var epochScope = DisposeScope.Begin();
-                var order = Tensor.Randperm(count, _order);
-                for (var start = 0; start < count; start += batch)
+                foreach (var indices in _order.Epoch())
                 {
-                    _context.CancellationToken.ThrowIfCancellationRequested();
                     step++;
-                    var size = Math.Min(batch, count - start);
-                    var loss = Step(order.Narrow(0, start, size));
+                    var size = indices.Length;
+                    var loss = Step(indices);
                     if (!float.IsFinite(loss))
                     {
                         _context.Message($"training diverged: the loss is {loss} at step {step} (epoch {epoch})");
@@ -108,9 +104,9 @@ public sealed class AnalogyExperiment : Experiment<AnalogyConfig>
                     // The source's epoch loss weighs each batch by its size.
                     lossSum += (double)loss * size;
                     lossCount += size;
-                    _context.Progress(step, totalSteps);
+                    progress.Step();
                 }
-                if (epoch % _training.EvalEvery == 0 || epoch == _training.Epochs)
+                if (schedule.IsDue(epoch))
                 {
                     _context.Log(epoch, "train", "loss", lossSum / lossCount);
                     (lossSum, lossCount) = (0, 0);
@@ -158,10 +154,10 @@ public sealed class AnalogyExperiment : Experiment<AnalogyConfig>
             _context.Final("functor", "dirichlet_energy", _diverged || _evaluations.Count == 0 ? double.NaN : _evaluations[^1].Energy);
         }
 
-        private float Step(Tensor indices)
+        private float Step(long[] indices)
         {
             using var scope = DisposeScope.Begin();
-            var batch = _train.Rows(indices);
+            var batch = _train.Rows(Tensor.From(indices, [indices.Length]));
             var loss = F.CrossEntropy(_model.LastLogits(batch.Tokens, batch.Last), batch.Targets);
             _optimizer.ZeroGrad();
             loss.Backward();
@@ -227,8 +223,7 @@ public sealed class AnalogyExperiment : Experiment<AnalogyConfig>
         {
             _optimizer.Dispose();
             _model.Dispose();
-            _init.Dispose();
-            _order.Dispose();
+            _streams.Dispose();
             _train.Dispose();
             foreach (var split in _splits.Values)
             {

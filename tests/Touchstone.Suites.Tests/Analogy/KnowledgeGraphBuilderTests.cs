@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Touchstone.Suites.Analogy;
+using Touchstone.Suites.Common;
 
 namespace Touchstone.Suites.Tests.Analogy;
 
@@ -104,7 +105,7 @@ public sealed class KnowledgeGraphBuilderTests
     [Fact]
     public void An_impossible_sub_size_is_refused_naming_the_key()
     {
-        var error = Assert.Throws<ArgumentException>(() => KnowledgeGraphBuilder.Build(new KnowledgeGraphConfig(10, 100, 6, 0, 0.1, 0.4, false, 42)));
+        var error = Assert.Throws<ConfigException>(() => KnowledgeGraphBuilder.Build(new KnowledgeGraphConfig(10, 100, 6, 0, 0.1, 0.4, false, 42)));
 
         Assert.Contains("data.sub_size", error.Message);
     }
