@@ -1,22 +1,15 @@
-using Touchstone.Core.Declarations;
 using Touchstone.Core.Experiments;
-using Touchstone.Core.Planning;
 using Touchstone.Suites.Analogy;
-using Touchstone.Testing;
+using Touchstone.Suites.Tests.Support;
 using Xunit;
 
 namespace Touchstone.Suites.Tests.Analogy;
 
 public sealed class AnalogySuiteFileTests
 {
-    private static readonly LoadedSuite Suite = new SuiteLoader(new ExperimentRegistry().Add<AnalogyExperiment>())
-        .LoadFiles([RepoPaths.Combine("suites", "analogy.yaml")])
-        .Single();
+    private static readonly SuiteFile<AnalogyExperiment, AnalogyConfig> Suite = new("analogy.yaml");
 
-    private static IReadOnlyList<(CellId Cell, AnalogyConfig Config)> Cells(string profile) =>
-        Matrix.Expand([Suite], new MatrixRequest(profile, [], [], null, [], "cpu"))
-            .Select(plan => (plan.Id, plan.Config.Bind<AnalogyConfig>()))
-            .ToList();
+    private static IReadOnlyList<(CellId Cell, AnalogyConfig Config)> Cells(string profile) => Suite.Cells(profile);
 
     [Theory]
     [InlineData("smoke")]

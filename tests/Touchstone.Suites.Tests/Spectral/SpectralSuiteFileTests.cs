@@ -2,21 +2,16 @@ using Touchstone.Core.Declarations;
 using Touchstone.Core.Experiments;
 using Touchstone.Core.Planning;
 using Touchstone.Suites.Spectral;
-using Touchstone.Testing;
+using Touchstone.Suites.Tests.Support;
 using Xunit;
 
 namespace Touchstone.Suites.Tests.Spectral;
 
 public sealed class SpectralSuiteFileTests
 {
-    private static readonly LoadedSuite Suite = new SuiteLoader(new ExperimentRegistry().Add<SpectralExperiment>())
-        .LoadFiles([RepoPaths.Combine("suites", "spectral-gap.yaml")])
-        .Single();
+    private static readonly SuiteFile<SpectralExperiment, SpectralConfig> Suite = new("spectral-gap.yaml");
 
-    private static IReadOnlyList<(CellId Cell, SpectralConfig Config)> Cells(string profile) =>
-        Matrix.Expand([Suite], new MatrixRequest(profile, [], [], null, [], "cpu"))
-            .Select(plan => (plan.Id, plan.Config.Bind<SpectralConfig>()))
-            .ToList();
+    private static IReadOnlyList<(CellId Cell, SpectralConfig Config)> Cells(string profile) => Suite.Cells(profile);
 
     [Theory]
     [InlineData("smoke")]
@@ -65,8 +60,8 @@ public sealed class SpectralSuiteFileTests
     [Fact]
     public void Every_variant_reports_every_metric_declared_for_it()
     {
-        Assert.Equal(["ood/mse", "id/mse"], Suite.Declaration.Metrics.Where(m => m.Role == MetricRole.Primary).Select(m => m.Key));
-        foreach (var plan in Matrix.Expand([Suite], new MatrixRequest("full", [], [], [123], [], "cpu")))
+        Assert.Equal(["ood/mse", "id/mse"], Suite.Loaded.Declaration.Metrics.Where(m => m.Role == MetricRole.Primary).Select(m => m.Key));
+        foreach (var plan in Matrix.Expand([Suite.Loaded], new MatrixRequest("full", [], [], [123], [], "cpu")))
         {
             // The variant's own config, shrunk to seconds: names of metrics do not depend on sizes.
             var config = plan.Config.ToJsonObject();
@@ -78,7 +73,7 @@ public sealed class SpectralSuiteFileTests
             new SpectralExperiment().Run(context);
 
             var reported = context.Finals.Select(f => $"{f.Split}/{f.Metric}").ToHashSet();
-            Assert.All(Suite.Declaration.Metrics.Where(m => m.AppliesTo(plan.Id.Variant)), m => Assert.Contains(m.Key, reported));
+            Assert.All(Suite.Loaded.Declaration.Metrics.Where(m => m.AppliesTo(plan.Id.Variant)), m => Assert.Contains(m.Key, reported));
         }
     }
 }
