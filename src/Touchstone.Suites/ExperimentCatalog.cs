@@ -1,5 +1,6 @@
 using Touchstone.Core.Environment;
 using Touchstone.Core.Experiments;
+using Touchstone.Suites.Analogy;
 using Touchstone.Suites.Common;
 using Touchstone.Suites.EnergyOod;
 using Touchstone.Suites.RegressionVsFlow;
@@ -20,7 +21,8 @@ public static class ExperimentCatalog
         .Add<EnergyOodVectorExperiment>()
         .Add<EnergyOodListOpsExperiment>()
         .Add<SpectralExperiment>()
-        .Add<RegressionVsFlowExperiment>();
+        .Add<RegressionVsFlowExperiment>()
+        .Add<AnalogyExperiment>();
 
     /// <summary>What the compute backend (libtorch) reports for the environment fingerprint.</summary>
     public static IComputeBackendProbe BackendProbe() => new LibtorchProbe();

@@ -1,0 +1,59 @@
+using BenchmarkDotNet.Attributes;
+using Touchstone.Suites.Analogy;
+using Touchstone.Torch;
+using Touchstone.Torch.NN;
+using Touchstone.Torch.Optim;
+
+namespace Touchstone.Benchmarks;
+
+/// <summary>
+/// One training step of the analogy suite's model as the suite runs it (AnalogyModel: 1 pre-LayerNorm block,
+/// d_model 128, 1 head, rotary base 100, vocabulary 10 011) on a fixed random batch of 64 sequences of length 3:
+/// zero_grad, forward, cross-entropy at the last position, backward, Adam (lr 1e-3, weight decay 0.01), one
+/// intra-op thread. The PyTorch reference is reference/pytorch_seq2seq.py, case analogy-gpt (run both back to
+/// back: ci/bench-analogy.sh). Differences from the reference, both the suite's model being the source's: the head
+/// has no bias, and the last position is gathered per row (all rows here have length 3).
+/// </summary>
+[SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 15)]
+public class AnalogyStepBenchmarks
+{
+    private const int Vocabulary = 10011, Batch = 64, Length = 3;
+    private Generator init = null!;
+    private AnalogyModel model = null!;
+    private Adam optimizer = null!;
+    private Tensor x = null!, last = null!, y = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        TorchRuntime.NumThreads = 1;
+        TorchRuntime.ManualSeed(0);
+        init = new Generator(0);
+        model = new AnalogyModel(Vocabulary, new AnalogyModelConfig(DModel: 128, NLayer: 1, NHead: 1, RopeBase: 100), init);
+        optimizer = new Adam(model.Parameters(), lr: 1e-3, weightDecay: 0.01);
+        x = Tensor.Randint(0, Vocabulary, [Batch, Length]).DetachFromDisposeScope();
+        last = Tensor.Full([Batch], Length - 1, DType.Int64).DetachFromDisposeScope();
+        y = Tensor.Randint(0, Vocabulary, [Batch]).DetachFromDisposeScope();
+    }
+
+    [Benchmark]
+    public void TrainingStep()
+    {
+        using var scope = DisposeScope.Begin();
+        optimizer.ZeroGrad();
+        var loss = F.CrossEntropy(model.LastLogits(x, last), y);
+        loss.Backward();
+        optimizer.Step();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        optimizer.Dispose();
+        model.Dispose();
+        init.Dispose();
+        x.Dispose();
+        last.Dispose();
+        y.Dispose();
+    }
+}
