@@ -2,6 +2,7 @@ using Touchstone.Core.Environment;
 using Touchstone.Core.Experiments;
 using Touchstone.Suites.Common;
 using Touchstone.Suites.EnergyOod;
+using Touchstone.Suites.Scan;
 using Touchstone.Suites.SelfTest;
 using Touchstone.Suites.Spectral;
 
@@ -17,7 +18,8 @@ public static class ExperimentCatalog
     public static ExperimentRegistry Create() => new ExperimentRegistry()
         .Add<SelfTestExperiment>()
         .Add<EnergyOodExperiment>()
-        .Add<SpectralExperiment>();
+        .Add<SpectralExperiment>()
+        .Add<ScanExperiment>();
 
     /// <summary>What the compute backend (libtorch) reports for the environment fingerprint.</summary>
     public static IComputeBackendProbe BackendProbe() => new LibtorchProbe();
