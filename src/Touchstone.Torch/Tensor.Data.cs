@@ -76,15 +76,27 @@ public partial class Tensor
         return result;
     }
 
-    /// <summary>The single value of a one-element tensor, as tensor.item().</summary>
+    /// <summary>The single value of a one-element tensor, converted to <typeparamref name="T"/> as tensor.item()
+    /// and a Python float()/int() would: any dtype reads as a floating-point type (a float32 loss as a double,
+    /// exactly), an integer or bool dtype reads as any integer type that holds the value. A floating-point value is
+    /// never read as an integer (that would truncate silently) and only a bool tensor reads as bool.</summary>
+    /// <exception cref="InvalidOperationException">The tensor has more than one element, or the conversion is one
+    /// of the refused ones above, or the integer does not fit <typeparamref name="T"/>.</exception>
     public unsafe T Item<T>() where T : unmanaged
     {
-        CheckElementType<T>();
         var count = NumEl;
         if (count != 1) throw new InvalidOperationException($"Item needs a tensor with one element, but this one has {count} (shape [{string.Join(", ", Shape)}])");
-        T value;
-        Native.Check(NativeMethods.ts_tensor_copy_to(Handle, &value, sizeof(T)), "item");
-        return value;
+        var dtype = DType;
+        if (DTypeInfo.Of<T>() == dtype)
+        {
+            T value;
+            Native.Check(NativeMethods.ts_tensor_copy_to(Handle, &value, sizeof(T)), "item");
+            return value;
+        }
+        // Read the element in its own dtype (one device-to-host copy of at most 8 bytes), then convert on the host.
+        ulong raw = 0;
+        Native.Check(NativeMethods.ts_tensor_copy_to(Handle, &raw, dtype.ElementSize()), "item");
+        return ScalarConversion.Convert<T>(raw, dtype);
     }
 
     private void CheckElementType<T>() where T : unmanaged

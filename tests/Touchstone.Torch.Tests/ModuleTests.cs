@@ -20,6 +20,42 @@ public sealed class ModuleTests
         public override Tensor Forward(Tensor input) => second.Forward(first.Forward(input).Tanh());
     }
 
+    // E(x, y) = head([x; y]): a two-input block, nested in a one-input model as a typed child.
+    private sealed class PairEnergy : Module<Tensor, Tensor, Tensor>
+    {
+        private readonly Linear head;
+
+        public PairEnergy(int inputs, int outputs) => head = RegisterModule("head", new Linear(inputs + outputs, 1));
+
+        public override Tensor Forward(Tensor input1, Tensor input2) => head.Forward(Tensor.Cat([input1, input2], 1));
+    }
+
+    private sealed class EnergyOfZero : Module<Tensor, Tensor>
+    {
+        private readonly PairEnergy energy;
+
+        public EnergyOfZero() => energy = RegisterModule("energy", new PairEnergy(2, 1));
+
+        public override Tensor Forward(Tensor input) => energy.Forward(input, Tensor.Zeros([input.Size(0), 1]));
+    }
+
+    [Fact]
+    public void A_two_input_module_registers_as_a_typed_child_and_computes_from_both_inputs()
+    {
+        using var scope = DisposeScope.Begin();
+        using var pair = new PairEnergy(2, 1);
+        using (Autograd.NoGrad())
+        {
+            pair.NamedParameters().Single(p => p.Name == "head.weight").Parameter.Copy_(Tensor.From(new float[,] { { 1, 2, 10 } }));
+            pair.NamedParameters().Single(p => p.Name == "head.bias").Parameter.Fill_(0.5);
+        }
+        Values.Equal([1 + 2 * 2 + 10 * 3 + 0.5], pair.Forward(Tensor.From(new float[,] { { 1, 2 } }), Tensor.From(new float[,] { { 3 } })));
+
+        using var model = new EnergyOfZero();
+        Assert.Equal(["energy.head.weight", "energy.head.bias"], model.NamedParameters().Select(p => p.Name));
+        Assert.Equal([3L, 1L], model.Forward(Tensor.Ones([3, 2])).Shape);
+    }
+
     [Fact]
     public void Linear_initialises_like_pytorch_for_the_same_seed()
     {

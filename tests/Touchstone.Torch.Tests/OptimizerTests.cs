@@ -63,7 +63,7 @@ public sealed class OptimizerTests
     {
         using var scope = DisposeScope.Begin();
         var p = Tensor.From([2.0], requiresGrad: true);
-        using var optimizer = new Sgd([p], lr: 0.1, momentum: 0.9, nesterov: true, weightDecay: 0.01);
+        using var optimizer = new SGD([p], lr: 0.1, momentum: 0.9, nesterov: true, weightDecay: 0.01);
         double theta = 2, buffer = 0;
         for (var step = 0; step < 5; step++)
         {
@@ -142,7 +142,7 @@ public sealed class OptimizerTests
     {
         using var scope = DisposeScope.Begin();
         var net = new Linear(2, 1);
-        var optimizer = new Sgd(net.Parameters(), lr: 0.1);
+        var optimizer = new SGD(net.Parameters(), lr: 0.1);
         F.MseLoss(net.Forward(Tensor.Ones([3, 2])), Tensor.Zeros([3, 1])).Backward();
         net.Dispose();
         optimizer.Step();       // the native optimizer holds its own references to the parameters
@@ -173,7 +173,7 @@ public sealed class OptimizerTests
         using var scope = DisposeScope.Begin();
         var a = Tensor.From([1.0], requiresGrad: true);
         var b = Tensor.From([1.0], requiresGrad: true);
-        using var optimizer = new Sgd([new ParamGroup([a], lr: 0.5), new ParamGroup([b], weightDecay: 1)], lr: 0.1);
+        using var optimizer = new SGD([new ParamGroup([a], lr: 0.5), new ParamGroup([b], weightDecay: 1)], lr: 0.1);
         (a + b).Sum().Backward();
         optimizer.Step();
         Values.Equal([1 - 0.5 * 1], a, 1e-12);
@@ -185,7 +185,7 @@ public sealed class OptimizerTests
     {
         using var scope = DisposeScope.Begin();
         var p = Tensor.From([1.0], requiresGrad: true);
-        using var optimizer = new Sgd([p], lr: 0.1);
+        using var optimizer = new SGD([p], lr: 0.1);
         (p * 3).Sum().Backward();
         optimizer.ZeroGrad(setToNone: false);
         Values.Equal([0], p.Grad!);
@@ -213,7 +213,7 @@ public sealed class OptimizerTests
     {
         using var scope = DisposeScope.Begin();
         var p = Tensor.From([1.0], requiresGrad: true);
-        using var optimizer = new Sgd([p], lr: 1.0);
+        using var optimizer = new SGD([p], lr: 1.0);
         var constant = new ConstantLR(optimizer);
         Assert.Equal(1.0, optimizer.ParamGroups[0].Lr);
         var warmup = new LinearWarmupLR(optimizer, 4);

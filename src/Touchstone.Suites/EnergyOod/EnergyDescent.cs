@@ -76,6 +76,6 @@ public static class EnergyDescent
     {
         using var noGrad = Autograd.NoGrad();
         using var mean = energies.Mean();
-        return Scalars.Read(mean);
+        return mean.Item<double>();
     }
 }

@@ -1,7 +1,7 @@
 using Touchstone.Core.Experiments;
+using Touchstone.Suites.Common;
 using Touchstone.Suites.EnergyOod.ListOps;
 using Touchstone.Suites.EnergyOod.Vector;
-using Touchstone.Torch;
 
 namespace Touchstone.Suites.EnergyOod;
 
@@ -19,7 +19,7 @@ public sealed class EnergyOodExperiment : Experiment<EnergyOodConfig>
     /// <inheritdoc />
     protected override void Run(ICellContext context, EnergyOodConfig config)
     {
-        var device = Device.Parse(context.Device);
+        var device = TorchCell.Begin(context);
         switch (config.Task)
         {
             case EnergyOodTask.Vector:

@@ -1,3 +1,5 @@
+using Touchstone.Suites.Common;
+
 namespace Touchstone.Suites.Spectral;
 
 /// <summary>
@@ -11,20 +13,16 @@ namespace Touchstone.Suites.Spectral;
 /// <param name="Training">The optimizer loop and evaluation schedule.</param>
 public sealed record SpectralConfig(SpectralDataConfig Data, SpectralModelConfig Model, SpectralTrainingConfig Training)
 {
-    /// <summary>Checks the values that binding cannot; throws <see cref="ArgumentException"/> naming the key.</summary>
-    public void Validate()
-    {
-        Data.Validate();
-        Model.Validate();
-        Training.Validate();
-    }
+    /// <summary>Checks the values that binding cannot; throws <see cref="ConfigException"/> naming every key
+    /// that breaks a rule.</summary>
+    public void Validate() => ConfigCheck.Validate("spectral", Validate);
 
-    internal static void Require(bool condition, string key, string rule, object? value)
+    /// <summary>Adds the problems of every section to <paramref name="check"/>.</summary>
+    public void Validate(ConfigCheck check)
     {
-        if (!condition)
-        {
-            throw new ArgumentException($"spectral config: {key} {rule} (got {value ?? "null"}).");
-        }
+        Data.Validate(check.At("data"));
+        Model.Validate(check.At("model"));
+        Training.Validate(check.At("training"));
     }
 }
 
@@ -73,25 +71,25 @@ public sealed record SpectralDataConfig(
     int DataSeed)
 {
     /// <summary>Checks sizes, ranges and that every combination names known components.</summary>
-    public void Validate()
+    public void Validate(ConfigCheck check)
     {
-        SpectralConfig.Require(NBins >= 2, "data.n_bins", "must be at least 2", NBins);
-        SpectralConfig.Require(WavelengthMinNm > 0 && WavelengthMaxNm > WavelengthMinNm,
-            "data.wavelength_min_nm/wavelength_max_nm", "must satisfy 0 < min < max", $"{WavelengthMinNm}..{WavelengthMaxNm}");
-        SpectralConfig.Require(TemperatureK.Min > 0 && TemperatureK.Max >= TemperatureK.Min,
-            "data.temperature_k", "must satisfy 0 < min <= max", TemperatureK);
-        SpectralConfig.Require(NoiseLevel.Min > 0 && NoiseLevel.Max >= NoiseLevel.Min,
-            "data.noise_level", "must satisfy 0 < min <= max (it is sampled log-uniformly)", NoiseLevel);
-        SpectralConfig.Require(Abundance.Max >= Abundance.Min, "data.abundance", "must satisfy min <= max", Abundance);
-        SpectralConfig.Require(NTrain > 0, "data.n_train", "must be positive", NTrain);
-        SpectralConfig.Require(NId > 0, "data.n_id", "must be positive", NId);
-        SpectralConfig.Require(NTest > 0, "data.n_test", "must be positive", NTest);
-        ValidateCombinations("data.train_combinations", TrainCombinations);
-        ValidateCombinations("data.test_combinations", TestCombinations);
-        var seen = TrainCombinations.Select(Key).ToHashSet();
-        foreach (var combination in TestCombinations)
+        check.Require(NBins >= 2, "n_bins", "must be at least 2", NBins)
+            .Require(WavelengthMinNm > 0 && WavelengthMaxNm > WavelengthMinNm,
+                "wavelength_min_nm/wavelength_max_nm", "must satisfy 0 < min < max", $"{WavelengthMinNm}..{WavelengthMaxNm}")
+            .Require(TemperatureK.Min > 0 && TemperatureK.Max >= TemperatureK.Min,
+                "temperature_k", "must satisfy 0 < min <= max", TemperatureK)
+            .Require(NoiseLevel.Min > 0 && NoiseLevel.Max >= NoiseLevel.Min,
+                "noise_level", "must satisfy 0 < min <= max (it is sampled log-uniformly)", NoiseLevel)
+            .Require(Abundance.Max >= Abundance.Min, "abundance", "must satisfy min <= max", Abundance)
+            .Positive("n_train", NTrain)
+            .Positive("n_id", NId)
+            .Positive("n_test", NTest);
+        ValidateCombinations(check, "train_combinations", TrainCombinations);
+        ValidateCombinations(check, "test_combinations", TestCombinations);
+        var seen = TrainCombinations.Where(Known).Select(Key).ToHashSet();
+        foreach (var combination in TestCombinations.Where(Known))
         {
-            SpectralConfig.Require(!seen.Contains(Key(combination)), "data.test_combinations",
+            check.Require(!seen.Contains(Key(combination)), "test_combinations",
                 "must not contain a training combination (the ood split is the unseen combinations)", $"[{string.Join(", ", combination)}]");
         }
     }
@@ -106,17 +104,19 @@ public sealed record SpectralDataConfig(
 
     private static string Key(IReadOnlyList<string> combination) => string.Join(",", Indices(combination));
 
-    private static void ValidateCombinations(string key, IReadOnlyList<IReadOnlyList<string>> combinations)
+    private static bool Known(IReadOnlyList<string> combination) => combination.All(label => Components.IndexOf(label) >= 0);
+
+    private static void ValidateCombinations(ConfigCheck check, string key, IReadOnlyList<IReadOnlyList<string>> combinations)
     {
-        SpectralConfig.Require(combinations.Count > 0, key, "must list at least one combination", "[]");
+        check.Require(combinations.Count > 0, key, "must list at least one combination", "[]");
         foreach (var combination in combinations)
         {
             foreach (var label in combination)
             {
-                SpectralConfig.Require(Components.IndexOf(label) >= 0, key,
+                check.Require(Components.IndexOf(label) >= 0, key,
                     $"names an unknown component (use comp1 … comp{Components.Count})", label);
             }
-            SpectralConfig.Require(combination.Distinct().Count() == combination.Count, key,
+            check.Require(combination.Distinct().Count() == combination.Count, key,
                 "repeats a component within a combination", $"[{string.Join(", ", combination)}]");
         }
     }
@@ -131,11 +131,9 @@ public sealed record SpectralDataConfig(
 public sealed record SpectralModelConfig(IReadOnlyList<int> Hidden, double Dropout)
 {
     /// <summary>Checks the widths and the dropout probability.</summary>
-    public void Validate()
-    {
-        SpectralConfig.Require(Hidden.All(h => h > 0), "model.hidden", "must list positive widths", $"[{string.Join(", ", Hidden)}]");
-        SpectralConfig.Require(Dropout is >= 0 and < 1, "model.dropout", "must be in [0, 1)", Dropout);
-    }
+    public void Validate(ConfigCheck check) =>
+        check.Require(Hidden.All(h => h > 0), "hidden", "must list positive widths", $"[{string.Join(", ", Hidden)}]")
+            .Probability("dropout", Dropout);
 }
 
 /// <summary>The optimizer the source's training.yaml can name.</summary>
@@ -176,14 +174,11 @@ public sealed record SpectralTrainingConfig(
     int? EarlyStoppingPatience)
 {
     /// <summary>Checks the loop's sizes and rates.</summary>
-    public void Validate()
-    {
-        SpectralConfig.Require(Lr > 0, "training.lr", "must be positive", Lr);
-        SpectralConfig.Require(WeightDecay >= 0, "training.weight_decay", "must not be negative", WeightDecay);
-        SpectralConfig.Require(BatchSize > 0, "training.batch_size", "must be positive", BatchSize);
-        SpectralConfig.Require(Epochs > 0, "training.epochs", "must be positive", Epochs);
-        SpectralConfig.Require(EvalRatio is > 0 and <= 1, "training.eval_ratio", "must be in (0, 1]", EvalRatio);
-        SpectralConfig.Require(EarlyStoppingPatience is null or > 0, "training.early_stopping_patience",
-            "must be positive or null (off)", EarlyStoppingPatience);
-    }
+    public void Validate(ConfigCheck check) =>
+        check.Positive("lr", Lr)
+            .NonNegative("weight_decay", WeightDecay)
+            .Positive("batch_size", BatchSize)
+            .Positive("epochs", Epochs)
+            .Fraction("eval_ratio", EvalRatio)
+            .Require(EarlyStoppingPatience is null or > 0, "early_stopping_patience", "must be positive or null (off)", EarlyStoppingPatience);
 }

@@ -24,10 +24,7 @@ public sealed class SpectralExperiment : Experiment<SpectralConfig>
     protected override void Run(ICellContext context, SpectralConfig config)
     {
         config.Validate();
-        // The harness core knows nothing of libtorch, so the experiment pins what bit-identical CPU runs need:
-        // deterministic kernels and one intra-op thread (a different thread count may sum in another order).
-        TorchRuntime.SetDeterministic(threads: 1);
-        var device = Device.Parse(context.Device);
+        var device = TorchCell.Begin(context);
 
         var data = new SpectraGenerator(config.Data).GenerateAll();
         foreach (var split in data.Splits)
@@ -53,7 +50,7 @@ public sealed class SpectralExperiment : Experiment<SpectralConfig>
         private readonly IReadOnlyList<int> _active;
         private readonly double[] _trainMeans;
         private readonly Split _train, _id, _ood;
-        private readonly Generator _init, _dropout, _order;
+        private readonly RandomStreams _streams;
         private readonly SpectralModel _model;
         private readonly Optimizer _optimizer;
         private readonly EarlyStopping? _earlyStopping;
@@ -70,11 +67,8 @@ public sealed class SpectralExperiment : Experiment<SpectralConfig>
             _ood = new Split(data.Ood, device);
 
             // The cell's seed alone decides initialisation, dropout masks and batch order, each from its own stream.
-            var seeds = new SeededRandom(unchecked((ulong)context.Seed));
-            _init = new Generator(seeds.Fork("init").NextUInt64());
-            _dropout = new Generator(seeds.Fork("dropout").NextUInt64(), device);
-            _order = new Generator(seeds.Fork("order").NextUInt64());
-            _model = new SpectralModel(config.Data.NBins, config.Model, Components.Count, _init, _dropout);
+            _streams = new RandomStreams(context.Seed, device);
+            _model = new SpectralModel(config.Data.NBins, config.Model, Components.Count, _streams.Init, _streams.Dropout);
             _model.To(device);
             _optimizer = _training.Optimizer switch
             {
@@ -87,25 +81,23 @@ public sealed class SpectralExperiment : Experiment<SpectralConfig>
         /// <summary>Minibatch training with evaluation every eval_ratio of the steps (and at the last one).</summary>
         public void Train()
         {
-            var count = _train.Data.Count;
-            var batch = _training.BatchSize;
-            var stepsPerEpoch = (count + batch - 1) / batch;
+            // Batch order as a DataLoader with shuffle (last batch kept), from the cell's "batches" stream.
+            var order = new BatchOrder(_train.Data.Count, _training.BatchSize, dropLast: false, _streams.Batches);
+            var stepsPerEpoch = order.BatchesPerEpoch;
             var totalSteps = (long)stepsPerEpoch * _training.Epochs;
-            var evalEvery = Math.Max(1, (long)(totalSteps * _training.EvalRatio));
-            _context.Message($"training: {_training.Epochs} epochs × {stepsPerEpoch} steps = {totalSteps} steps, evaluation every {evalEvery} steps");
+            var schedule = EvalSchedule.Fraction(_training.EvalRatio, totalSteps);
+            var progress = new CellProgress(_context, totalSteps);
+            _context.Message($"training: {_training.Epochs} epochs × {stepsPerEpoch} steps = {totalSteps} steps, evaluation every {schedule.Interval} steps");
 
             long step = 0, lastEvaluated = 0;
             var lossSum = 0.0;
             var lossCount = 0;
             for (var epoch = 1; epoch <= _training.Epochs; epoch++)
             {
-                using var epochScope = DisposeScope.Begin();
-                var order = Tensor.Randperm(count, _order);
-                for (var start = 0; start < count; start += batch)
+                foreach (var indices in order.Epoch())
                 {
-                    _context.CancellationToken.ThrowIfCancellationRequested();
                     step++;
-                    var loss = Step(order.Narrow(0, start, Math.Min(batch, count - start)));
+                    var loss = Step(indices);
                     if (!float.IsFinite(loss))
                     {
                         // The harness marks the cell diverged at this non-finite point; a test double just records it.
@@ -116,12 +108,12 @@ public sealed class SpectralExperiment : Experiment<SpectralConfig>
                     }
                     lossSum += loss;
                     lossCount++;
-                    if (step % evalEvery == 0 || step == totalSteps)
+                    if (schedule.IsDue(step))
                     {
                         Evaluate(step, lossSum / lossCount);
                         (lastEvaluated, lossSum, lossCount) = (step, 0, 0);
                     }
-                    _context.Progress(step, totalSteps);
+                    progress.Step();
                 }
                 if (_earlyStopping is not null && _earlyStopping.ShouldStop(epoch, Score(_id).Mse, _model))
                 {
@@ -167,10 +159,10 @@ public sealed class SpectralExperiment : Experiment<SpectralConfig>
             }
         }
 
-        private float Step(Tensor indices)
+        private float Step(long[] indices)
         {
             using var scope = DisposeScope.Begin();
-            var index = indices.To(_train.Spectra.Device);
+            var index = Tensor.From(indices, _train.Spectra.Device);
             var loss = F.MseLoss(_model.Forward(_train.Spectra.IndexSelect(0, index)), _train.Abundances.IndexSelect(0, index));
             _optimizer.ZeroGrad();
             loss.Backward();
@@ -212,9 +204,7 @@ public sealed class SpectralExperiment : Experiment<SpectralConfig>
             _earlyStopping?.Dispose();
             _optimizer.Dispose();
             _model.Dispose();
-            _init.Dispose();
-            _dropout.Dispose();
-            _order.Dispose();
+            _streams.Dispose();
         }
     }
 

@@ -205,3 +205,19 @@ public abstract class Module<TInput, TOutput> : Module
     /// <summary>Computes the module's output, as module(x) / module.forward(x).</summary>
     public abstract TOutput Forward(TInput input);
 }
+
+/// <summary>A module with two inputs and one output, e.g. an encoder layer reading a sequence and its padding
+/// mask, or an energy E(x, ŷ) of an input and a candidate answer.</summary>
+/// <example><code>
+/// sealed class Energy : Module&lt;Tensor, Tensor, Tensor&gt;
+/// {
+///     private readonly Linear head;
+///     public Energy(int inputs, int outputs) { head = RegisterModule("head", new Linear(inputs + outputs, 1)); }
+///     public override Tensor Forward(Tensor x, Tensor y) =&gt; head.Forward(Tensor.Cat([x, y], 1));
+/// }
+/// </code></example>
+public abstract class Module<TInput1, TInput2, TOutput> : Module
+{
+    /// <summary>Computes the module's output, as module(a, b) / module.forward(a, b).</summary>
+    public abstract TOutput Forward(TInput1 input1, TInput2 input2);
+}

@@ -112,14 +112,14 @@ public abstract class Optimizer : IDisposable
 
 /// <summary>Stochastic gradient descent with optional momentum, dampening, Nesterov and weight decay, as
 /// torch.optim.SGD.</summary>
-public sealed class Sgd : Optimizer
+public sealed class SGD : Optimizer
 {
     /// <summary>Optimises the parameters with the given hyperparameters.</summary>
-    public Sgd(IEnumerable<Tensor> parameters, double lr, double momentum = 0, double dampening = 0, double weightDecay = 0, bool nesterov = false, bool maximize = false)
+    public SGD(IEnumerable<Tensor> parameters, double lr, double momentum = 0, double dampening = 0, double weightDecay = 0, bool nesterov = false, bool maximize = false)
         : this([new ParamGroup(parameters)], lr, momentum, dampening, weightDecay, nesterov, maximize) { }
 
     /// <summary>Optimises parameter groups; the arguments are the defaults for values a group leaves unset.</summary>
-    public Sgd(IEnumerable<ParamGroup> groups, double lr, double momentum = 0, double dampening = 0, double weightDecay = 0, bool nesterov = false, bool maximize = false)
+    public SGD(IEnumerable<ParamGroup> groups, double lr, double momentum = 0, double dampening = 0, double weightDecay = 0, bool nesterov = false, bool maximize = false)
         : base(0, groups, lr, weightDecay, g => { g.Momentum = momentum; g.Dampening = dampening; g.Nesterov = nesterov; g.Maximize = maximize; })
     {
         if (nesterov && (momentum <= 0 || dampening != 0))

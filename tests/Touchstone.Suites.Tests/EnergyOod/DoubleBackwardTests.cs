@@ -29,7 +29,7 @@ public sealed class DoubleBackwardTests
         public Parameter[] Parameters => Model.Parameters().ToArray();
 
         public Tensor Loss(int steps, bool train) =>
-            F.MseLoss(EnergyDescent.Minimize(y => Model.Energy(X, y), Start, new DescentPlan { Steps = steps, StepSize = Alpha }, train), Target);
+            F.MseLoss(EnergyDescent.Minimize(y => Model.Forward(X, y), Start, new DescentPlan { Steps = steps, StepSize = Alpha }, train), Target);
 
         public double[][] Gradient(int steps)
         {
@@ -81,7 +81,7 @@ public sealed class DoubleBackwardTests
         using var f = new Fixture();
         using var scope = DisposeScope.Begin();
         var y = f.Start.Detach().RequiresGrad_();
-        var gradY = Autograd.Grad(f.Model.Energy(f.X, y).Sum(), [y], createGraph: false)[0];
+        var gradY = Autograd.Grad(f.Model.Forward(f.X, y).Sum(), [y], createGraph: false)[0];
         var loss = F.MseLoss(y - gradY * Alpha, f.Target);
 
         var grads = Autograd.Grad([loss], f.Parameters, allowUnused: true);
@@ -100,8 +100,8 @@ public sealed class DoubleBackwardTests
 
         // Five detached steps, then one step with a graph from where they ended: the same gradient, bit for bit.
         using var scope = DisposeScope.Begin();
-        var before = EnergyDescent.Minimize(y => f.Model.Energy(f.X, y), f.Start, new DescentPlan { Steps = 5, StepSize = Alpha }, train: false);
-        var last = F.MseLoss(EnergyDescent.Minimize(y => f.Model.Energy(f.X, y), before, new DescentPlan { Steps = 1, StepSize = Alpha }, train: true), f.Target);
+        var before = EnergyDescent.Minimize(y => f.Model.Forward(f.X, y), f.Start, new DescentPlan { Steps = 5, StepSize = Alpha }, train: false);
+        var last = F.MseLoss(EnergyDescent.Minimize(y => f.Model.Forward(f.X, y), before, new DescentPlan { Steps = 1, StepSize = Alpha }, train: true), f.Target);
         var lastOnly = f.Values(Autograd.Grad([last], f.Parameters, allowUnused: true));
         Assert.Equal(unrolled, lastOnly);
 
@@ -116,7 +116,7 @@ public sealed class DoubleBackwardTests
         using var f = new Fixture();
         using var scope = DisposeScope.Begin();
         var chained = new DescentPlan { Steps = 4, StepSize = Alpha, DetachBetweenSteps = false };
-        var loss = F.MseLoss(EnergyDescent.Minimize(y => f.Model.Energy(f.X, y), f.Start, chained, train: true), f.Target);
+        var loss = F.MseLoss(EnergyDescent.Minimize(y => f.Model.Forward(f.X, y), f.Start, chained, train: true), f.Target);
         var grads = f.Values(Autograd.Grad([loss], f.Parameters, allowUnused: true));
 
         Assert.Equal(f.Gradient(steps: 4), grads);
@@ -128,10 +128,10 @@ public sealed class DoubleBackwardTests
         using var f = new Fixture();
         using var scope = DisposeScope.Begin();
         var energies = new List<double>();
-        EnergyDescent.Minimize(y => f.Model.Energy(f.X, y), f.Start, new DescentPlan { Steps = 4, StepSize = Alpha }, train: false, energies);
+        EnergyDescent.Minimize(y => f.Model.Forward(f.X, y), f.Start, new DescentPlan { Steps = 4, StepSize = Alpha }, train: false, energies);
 
         Assert.Equal(5, energies.Count);
-        Assert.Equal(f.Model.Energy(f.X, f.Start).Mean().Item<double>(), energies[0], 12);
+        Assert.Equal(f.Model.Forward(f.X, f.Start).Mean().Item<double>(), energies[0], 12);
     }
 
     private static double LossWith(Fixture f, int parameter, int index, double delta)
@@ -156,7 +156,7 @@ public sealed class DoubleBackwardTests
         var y = f.Start.Detach().RequiresGrad_();
         for (var k = 0; k < steps; k++)
         {
-            y = y - Autograd.Grad(f.Model.Energy(f.X, y).Sum(), [y], createGraph: true)[0] * Alpha;
+            y = y - Autograd.Grad(f.Model.Forward(f.X, y).Sum(), [y], createGraph: true)[0] * Alpha;
         }
         return f.Values(Autograd.Grad([F.MseLoss(y, f.Target)], f.Parameters, allowUnused: true));
     }

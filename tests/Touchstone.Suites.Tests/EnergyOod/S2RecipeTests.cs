@@ -45,7 +45,7 @@ public sealed class S2RecipeTests
     {
         using var scope = DisposeScope.Begin();
         var config = new EbtConfig { Recipe = EbtRecipe.PaperS2, StepSize = 1.5 };
-        using var streams = new TrainingStreams(0, "test", Device.Cpu);
+        using var streams = new RandomStreams(0, "test", Device.Cpu);
         using var recipe = new S2Recipe(config, streams);
 
         var plans = Enumerable.Range(0, 40).Select(_ => recipe.TrainingPlan(64, DType.Float32)).ToList();
@@ -66,7 +66,7 @@ public sealed class S2RecipeTests
     {
         using var scope = DisposeScope.Begin();
         var config = new EbtConfig { Recipe = EbtRecipe.PaperS2 };
-        using var streams = new TrainingStreams(0, "test", Device.Cpu);
+        using var streams = new RandomStreams(0, "test", Device.Cpu);
         using var recipe = new S2Recipe(config, streams);
         var x = Tensor.Ones([8, 2]);
         var y = Tensor.Ones([8, 1]);

@@ -1,3 +1,4 @@
+using Touchstone.Suites.Common;
 using Touchstone.Suites.EnergyOod;
 using Touchstone.Suites.EnergyOod.Vector;
 using Touchstone.Torch;
@@ -12,7 +13,7 @@ public sealed class VectorTrainingTests
     public void A_short_training_makes_the_EBT_energy_fall_across_inference_steps()
     {
         using var tensors = new VectorTensors(Data, VectorOperation.Add, Device.Cpu);
-        using var streams = new TrainingStreams(0, "ebt/add", Device.Cpu);
+        using var streams = new RandomStreams(0, "ebt/add", Device.Cpu);
         using var ebt = new EbtLearner(new EbtConfig { LatentDim = 64 }, 20, 10, streams);
         var before = ebt.Evaluate(tensors.ValX, tensors.ValY);
 
@@ -32,7 +33,7 @@ public sealed class VectorTrainingTests
     public void A_short_training_fits_the_FFN_to_the_in_distribution_data()
     {
         using var tensors = new VectorTensors(Data, VectorOperation.Add, Device.Cpu);
-        using var streams = new TrainingStreams(0, "ffn/add", Device.Cpu);
+        using var streams = new RandomStreams(0, "ffn/add", Device.Cpu);
         // The source's network and batch at ten times its learning rate, so a few hundred steps suffice.
         using var ffn = new FfnLearner(new FfnConfig { Lr = 1e-3 }, 20, 10, streams);
         var targetVariance = Variance(Data.Val.Sum);
@@ -44,7 +45,7 @@ public sealed class VectorTrainingTests
         Assert.Empty(val.Energies);
     }
 
-    private static void Train(IVectorLearner learner, VectorTensors tensors, TrainingStreams streams, int steps)
+    private static void Train(IVectorLearner learner, VectorTensors tensors, RandomStreams streams, int steps)
     {
         var order = new BatchOrder(tensors.TrainCount, learner.BatchSize, dropLast: true, streams.Batches);
         for (var step = 0; step < steps; step++)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Touchstone.Suites.Common;
 using Touchstone.Suites.Spectral;
 using Xunit;
 
@@ -36,7 +37,7 @@ public sealed class SpectralConfigTests
     {
         var json = SpectralTestConfigs.Tiny();
         json["data"]!["test_combinations"] = new JsonArray(new JsonArray("comp10", "comp21"));
-        var error = Assert.Throws<ArgumentException>(() => SpectralTestConfigs.Bind(json).Validate());
+        var error = Assert.Throws<ConfigException>(() => SpectralTestConfigs.Bind(json).Validate());
         Assert.Contains("data.test_combinations", error.Message);
         Assert.Contains("comp21", error.Message);
         Assert.Contains("comp1 … comp20", error.Message);
@@ -47,7 +48,7 @@ public sealed class SpectralConfigTests
     {
         var json = SpectralTestConfigs.Tiny();
         json["data"]!["train_combinations"] = new JsonArray(new JsonArray("comp4", "comp10"));
-        var error = Assert.Throws<ArgumentException>(() => SpectralTestConfigs.Bind(json).Validate());
+        var error = Assert.Throws<ConfigException>(() => SpectralTestConfigs.Bind(json).Validate());
         Assert.Contains("must not contain a training combination", error.Message);
     }
 
@@ -61,7 +62,7 @@ public sealed class SpectralConfigTests
     {
         var json = SpectralTestConfigs.Tiny();
         json[section]![key] = key is "eval_ratio" or "dropout" ? JsonValue.Create(value) : JsonValue.Create((int)value);
-        var error = Assert.Throws<ArgumentException>(() => SpectralTestConfigs.Bind(json).Validate());
+        var error = Assert.Throws<ConfigException>(() => SpectralTestConfigs.Bind(json).Validate());
         Assert.Contains($"{section}.{key}", error.Message);
     }
 }

@@ -1,3 +1,4 @@
+using Touchstone.Suites.Common;
 using Touchstone.Torch;
 using Touchstone.Torch.NN;
 
@@ -12,7 +13,7 @@ namespace Touchstone.Suites.EnergyOod.ListOps;
 public sealed class EnergyClassifier : Module, IListOpsModel
 {
     private readonly ListOpsEbtConfig _config;
-    private readonly TrainingStreams _streams;
+    private readonly RandomStreams _streams;
     private readonly TokenEncoder _tokens;
     private readonly Parameter _classEmbedding;
     private readonly EncoderLayer[] _layers;
@@ -20,7 +21,7 @@ public sealed class EnergyClassifier : Module, IListOpsModel
     private readonly int _classes;
 
     /// <summary>An energy with the Transformer's shape (<paramref name="shape"/>) and the EBT's own settings.</summary>
-    public EnergyClassifier(TransformerConfig shape, ListOpsEbtConfig config, TrainingStreams streams, int classes = 10)
+    public EnergyClassifier(TransformerConfig shape, ListOpsEbtConfig config, RandomStreams streams, int classes = 10)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(config.InferenceSteps, "list_ops_ebt.inference_steps");
         _config = config;

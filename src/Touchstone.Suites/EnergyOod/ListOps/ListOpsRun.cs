@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Touchstone.Core.Experiments;
+using Touchstone.Suites.Common;
 using Touchstone.Torch;
 
 namespace Touchstone.Suites.EnergyOod.ListOps;
@@ -32,7 +33,7 @@ public static class ListOpsRun
         }
         foreach (var name in new[] { "transformer", "ebt" })
         {
-            using var streams = new TrainingStreams(context.Seed, $"listops/{name}", device);
+            using var streams = new RandomStreams(context.Seed, $"listops/{name}", device);
             using var module = Build(name, config, streams);
             var model = (IListOpsModel)module;
             module.To(device);
@@ -58,7 +59,7 @@ public static class ListOpsRun
     public static int MajorityClass(IEnumerable<ListOpsSample> samples) =>
         samples.GroupBy(s => s.Label).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
 
-    private static Torch.NN.Module Build(string name, EnergyOodConfig config, TrainingStreams streams) => name switch
+    private static Torch.NN.Module Build(string name, EnergyOodConfig config, RandomStreams streams) => name switch
     {
         "transformer" => new TransformerClassifier(config.Transformer, streams),
         _ => new EnergyClassifier(config.Transformer, config.ListOpsEbt, streams),

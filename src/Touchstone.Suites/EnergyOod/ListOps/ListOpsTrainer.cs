@@ -1,3 +1,4 @@
+using Touchstone.Suites.Common;
 using Touchstone.Torch;
 using Touchstone.Torch.NN;
 using Touchstone.Torch.Optim;
@@ -24,7 +25,7 @@ public sealed class ListOpsTrainer(TransformerConfig config, ListOpsSplits data,
     /// Trains <paramref name="model"/> until its epochs or its patience run out; <paramref name="onEpoch"/> sees the
     /// optimizer step, the last training loss and the validation result after every epoch.
     /// </summary>
-    public void Train(IListOpsModel model, TrainingStreams streams, CellProgress progress, Action<long, double, ListOpsEvaluation> onEpoch)
+    public void Train(IListOpsModel model, RandomStreams streams, CellProgress progress, Action<long, double, ListOpsEvaluation> onEpoch)
     {
         using var optimizer = new AdamW(model.Module.Parameters(), lr: config.Lr, weightDecay: config.WeightDecay);
         var schedule = new SourceWarmupLR(optimizer, config.WarmupSteps);
@@ -45,7 +46,7 @@ public sealed class ListOpsTrainer(TransformerConfig config, ListOpsSplits data,
                 optimizer.Step();
                 schedule.Step();
                 step++;
-                loss = b == StepsPerEpoch - 1 ? Scalars.Read(lossTensor) : loss;
+                loss = b == StepsPerEpoch - 1 ? lossTensor.Item<double>() : loss;
                 progress.Step();
             }
             var val = Evaluate(model, data.Val);
@@ -70,7 +71,7 @@ public sealed class ListOpsTrainer(TransformerConfig config, ListOpsSplits data,
             var logits = model.EvaluationLogits(batch, energies);
             using var noGrad = Autograd.NoGrad();
             correct += logits.ArgMax(-1).Eq(batch.Labels).Sum().Item<long>();
-            crossEntropy += Scalars.Read(F.CrossEntropy(logits, batch.Labels, reduction: Reduction.Sum));
+            crossEntropy += F.CrossEntropy(logits, batch.Labels, reduction: Reduction.Sum).Item<double>();
             for (var k = 0; k < energies.Count; k++)
             {
                 if (energySums.Count <= k)

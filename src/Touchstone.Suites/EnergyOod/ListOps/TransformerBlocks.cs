@@ -8,7 +8,7 @@ namespace Touchstone.Suites.EnergyOod.ListOps;
 /// (model/transformer_standard.py <c>PositionalEncoding</c>). The embedding is drawn from N(0, 1/d), the padding
 /// row zero.
 /// </summary>
-public sealed class TokenEncoder : Module
+public sealed class TokenEncoder : Module<Tensor, Tensor>
 {
     private readonly Embedding _embedding;
     private Tensor _positions;
@@ -32,7 +32,7 @@ public sealed class TokenEncoder : Module
     }
 
     /// <summary>(batch, length) ids to (batch, length, d) inputs of the first layer.</summary>
-    public Tensor Forward(Tensor ids)
+    public override Tensor Forward(Tensor ids)
     {
         var length = ids.Size(1);
         var x = _embedding.Forward(ids) * Math.Sqrt(_dModel) + _positions.Narrow(0, 0, length);
@@ -66,7 +66,7 @@ public sealed class TokenEncoder : Module
 /// drop(MHA(x))), x = LN(x + drop(W2 drop(ReLU(W1 x)))). Attention is softmax(QKᵀ/√d_k + mask)V with padded keys
 /// masked out, written out here from tensor operations.
 /// </summary>
-public sealed class EncoderLayer : Module
+public sealed class EncoderLayer : Module<Tensor, Tensor, Tensor>
 {
     private readonly Linear _q, _k, _v, _o, _ff1, _ff2;
     private readonly LayerNorm _norm1, _norm2;
@@ -95,7 +95,7 @@ public sealed class EncoderLayer : Module
     }
 
     /// <summary>(batch, length, d) to (batch, length, d); <paramref name="padding"/> is (batch, length), true at padding.</summary>
-    public Tensor Forward(Tensor x, Tensor padding)
+    public override Tensor Forward(Tensor x, Tensor padding)
     {
         x = _norm1.Forward(x + Drop(Attention(x, padding)));
         return _norm2.Forward(x + Drop(_ff2.Forward(Drop(_ff1.Forward(x).Relu()))));

@@ -1,3 +1,4 @@
+using Touchstone.Suites.Common;
 using Touchstone.Torch;
 using Touchstone.Torch.NN;
 
@@ -17,7 +18,7 @@ public sealed class TransformerClassifier : Module, IListOpsModel
     private readonly Generator _dropoutGenerator;
 
     /// <summary>A classifier shaped by <paramref name="config"/>, initialised and dropped out from <paramref name="streams"/>.</summary>
-    public TransformerClassifier(TransformerConfig config, TrainingStreams streams, int classes = 10)
+    public TransformerClassifier(TransformerConfig config, RandomStreams streams, int classes = 10)
     {
         _dropout = config.Dropout;
         _dropoutGenerator = streams.Noise;

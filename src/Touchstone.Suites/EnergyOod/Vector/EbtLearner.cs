@@ -1,3 +1,4 @@
+using Touchstone.Suites.Common;
 using Touchstone.Torch;
 using Touchstone.Torch.NN;
 using Touchstone.Torch.Optim;
@@ -12,14 +13,14 @@ namespace Touchstone.Suites.EnergyOod.Vector;
 public sealed class EbtLearner : IVectorLearner
 {
     private readonly EbtConfig _config;
-    private readonly TrainingStreams _streams;
+    private readonly RandomStreams _streams;
     private readonly EnergyModel _model;
     private readonly Adam _optimizer;
     private readonly S2Recipe? _s2;
     private readonly int _outputDim;
 
     /// <summary>A fresh model initialised from <paramref name="streams"/>.</summary>
-    public EbtLearner(EbtConfig config, int inputDim, int outputDim, TrainingStreams streams)
+    public EbtLearner(EbtConfig config, int inputDim, int outputDim, RandomStreams streams)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(config.InferenceSteps, "ebt.inference_steps");
         _config = config;
@@ -50,13 +51,13 @@ public sealed class EbtLearner : IVectorLearner
         var initial = InitialGuess(x, _streams.Noise);
         var (xs, ys, starts) = _s2?.WithReplay(x, y, initial) ?? (x, y, initial);
         var plan = _s2?.TrainingPlan(xs.Size(0), x.DType) ?? ToyPlan();
-        var prediction = EnergyDescent.Minimize(candidate => _model.Energy(xs, candidate), starts, plan, train: true);
+        var prediction = EnergyDescent.Minimize(candidate => _model.Forward(xs, candidate), starts, plan, train: true);
         var loss = F.MseLoss(prediction, ys);
         _optimizer.ZeroGrad();
         loss.Backward();
         _optimizer.Step();
         _s2?.Remember(x, y, prediction.Narrow(0, 0, x.Size(0)));
-        return readLoss ? Scalars.Read(loss) : double.NaN;
+        return readLoss ? loss.Item<double>() : double.NaN;
     }
 
     /// <inheritdoc />
@@ -65,8 +66,8 @@ public sealed class EbtLearner : IVectorLearner
         using var scope = DisposeScope.Begin();
         var energies = new List<double>();
         var plan = _s2?.EvaluationPlan() ?? ToyPlan();
-        var prediction = EnergyDescent.Minimize(candidate => _model.Energy(x, candidate), InitialGuess(x, _streams.EvalNoise), plan, train: false, energies);
-        return new VectorEvaluation(Scalars.Read(F.MseLoss(prediction, y)), energies);
+        var prediction = EnergyDescent.Minimize(candidate => _model.Forward(x, candidate), InitialGuess(x, _streams.EvalNoise), plan, train: false, energies);
+        return new VectorEvaluation(F.MseLoss(prediction, y).Item<double>(), energies);
     }
 
     private DescentPlan ToyPlan() => new() { Steps = _config.InferenceSteps, StepSize = _config.StepSize };

@@ -7,7 +7,7 @@ namespace Touchstone.Suites.EnergyOod.Vector;
 /// The toy EBT's energy E_θ(x, ŷ) (model/ebt_s1_toy.py): h = MLP([x; ŷ]) with Linear(in → d)–SiLU–Linear(d → d)–
 /// SiLU–Linear(d → d), then E = Linear(d → 1)(SiLU(h)). One scalar per example; lower is better.
 /// </summary>
-public sealed class EnergyModel : Module
+public sealed class EnergyModel : Module<Tensor, Tensor, Tensor>
 {
     private readonly Sequential _encoder;
     private readonly Linear _head;
@@ -26,5 +26,5 @@ public sealed class EnergyModel : Module
     }
 
     /// <summary>E_θ(x, ŷ), shape (batch, 1).</summary>
-    public Tensor Energy(Tensor x, Tensor y) => _head.Forward(_encoder.Forward(Tensor.Cat([x, y], 1)).Silu());
+    public override Tensor Forward(Tensor x, Tensor y) => _head.Forward(_encoder.Forward(Tensor.Cat([x, y], 1)).Silu());
 }

@@ -1,3 +1,4 @@
+using Touchstone.Suites.Common;
 using Touchstone.Torch;
 using Touchstone.Torch.NN;
 using Touchstone.Torch.Optim;
@@ -12,7 +13,7 @@ public sealed class FfnLearner : IVectorLearner
     private readonly Adam _optimizer;
 
     /// <summary>A fresh model initialised from <paramref name="streams"/>.</summary>
-    public FfnLearner(FfnConfig config, int inputDim, int outputDim, TrainingStreams streams)
+    public FfnLearner(FfnConfig config, int inputDim, int outputDim, RandomStreams streams)
     {
         _config = config;
         _model = new FeedForward(inputDim, outputDim, config.LatentDim, streams.Init);
@@ -37,7 +38,7 @@ public sealed class FfnLearner : IVectorLearner
         _optimizer.ZeroGrad();
         loss.Backward();
         _optimizer.Step();
-        return readLoss ? Scalars.Read(loss) : double.NaN;
+        return readLoss ? loss.Item<double>() : double.NaN;
     }
 
     /// <inheritdoc />
@@ -45,7 +46,7 @@ public sealed class FfnLearner : IVectorLearner
     {
         using var scope = DisposeScope.Begin();
         using var noGrad = Autograd.NoGrad();
-        return new VectorEvaluation(Scalars.Read(F.MseLoss(_model.Forward(x), y)), []);
+        return new VectorEvaluation(F.MseLoss(_model.Forward(x), y).Item<double>(), []);
     }
 
     /// <inheritdoc />

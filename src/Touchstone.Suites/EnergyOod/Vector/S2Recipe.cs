@@ -1,3 +1,4 @@
+using Touchstone.Suites.Common;
 using Touchstone.Torch;
 
 namespace Touchstone.Suites.EnergyOod.Vector;
@@ -12,11 +13,11 @@ namespace Touchstone.Suites.EnergyOod.Vector;
 public sealed class S2Recipe : IDisposable
 {
     private readonly EbtConfig _config;
-    private readonly TrainingStreams _streams;
+    private readonly RandomStreams _streams;
     private readonly ReplayBuffer _buffer;
 
     /// <summary>The recipe for one model, drawing from its streams.</summary>
-    public S2Recipe(EbtConfig config, TrainingStreams streams)
+    public S2Recipe(EbtConfig config, RandomStreams streams)
     {
         var s2 = config.S2;
         if (s2.MinSteps < 1 || s2.MaxSteps < s2.MinSteps)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Touchstone.Core.Experiments;
+using Touchstone.Suites.Common;
 using Touchstone.Torch;
 
 namespace Touchstone.Suites.EnergyOod.Vector;
@@ -34,13 +35,13 @@ public static class VectorRun
             var op = Name(operation);
             using var tensors = new VectorTensors(data, operation, device);
             var oodMse = new Dictionary<string, double>();
-            using (var streams = new TrainingStreams(context.Seed, $"ebt/{op}", device))
+            using (var streams = new RandomStreams(context.Seed, $"ebt/{op}", device))
             using (var ebt = new EbtLearner(config.Ebt, inputDim, outputDim, streams))
             {
                 var (_, ood) = Train(context, ebt, op, tensors, streams, config.EvalEvery, progress, energyTable);
                 oodMse["ebt"] = ood;
             }
-            using (var streams = new TrainingStreams(context.Seed, $"ffn/{op}", device))
+            using (var streams = new RandomStreams(context.Seed, $"ffn/{op}", device))
             using (var ffn = new FfnLearner(config.Ffn, inputDim, outputDim, streams))
             {
                 var (_, ood) = Train(context, ffn, op, tensors, streams, config.EvalEvery, progress, energyTable);
@@ -56,14 +57,15 @@ public static class VectorRun
 
     // Trains one learner for its step count, logging curves every evalEvery steps; returns (val, ood) MSE.
     private static (double Val, double Ood) Train(
-        ICellContext context, IVectorLearner learner, string op, VectorTensors tensors, TrainingStreams streams,
+        ICellContext context, IVectorLearner learner, string op, VectorTensors tensors, RandomStreams streams,
         int evalEvery, CellProgress progress, StringBuilder energyTable)
     {
         var prefix = $"{learner.Name}_{op}";
         var order = new BatchOrder(tensors.TrainCount, learner.BatchSize, dropLast: true, streams.Batches);
+        var schedule = EvalSchedule.Every(evalEvery, learner.Steps);
         for (var step = 1; step <= learner.Steps; step++)
         {
-            var logNow = step % evalEvery == 0 || step == learner.Steps;
+            var logNow = schedule.IsDue(step);
             using (var scope = DisposeScope.Begin())
             {
                 var index = Tensor.From(order.Next()).To(streams.Device);

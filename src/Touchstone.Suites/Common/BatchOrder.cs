@@ -1,12 +1,18 @@
-using Touchstone.Suites.Common;
-
-namespace Touchstone.Suites.EnergyOod;
+namespace Touchstone.Suites.Common;
 
 /// <summary>
 /// Minibatches as PyTorch's <c>DataLoader(shuffle=True)</c> draws them: a fresh permutation every epoch, cut into
 /// batches in order; with <c>drop_last</c> the incomplete tail is skipped. The next batch is always available, so
-/// a loop counted in optimizer steps runs across epochs, as the toy source's loops do.
+/// a loop counted in optimizer steps runs across epochs, as the toy source's loops do; a loop counted in epochs
+/// takes <see cref="Epoch"/>. The permutation is a host-side Fisher–Yates shuffle from a <see cref="SeededRandom"/>,
+/// so the order is the same on every device and libtorch version (torch.randperm's is not promised to be).
 /// </summary>
+/// <example><code>
+/// var order = new BatchOrder(count: 4096, batchSize: 64, dropLast: false, streams.Batches);
+/// for (var epoch = 0; epoch &lt; epochs; epoch++)
+///     foreach (var indices in order.Epoch()) { var index = Tensor.From(indices).To(device); ... }
+/// for (var step = 1; step &lt;= steps; step++) { var indices = order.Next(); ... }   // or counted in steps
+/// </code></example>
 public sealed class BatchOrder
 {
     private readonly SeededRandom _random;
@@ -38,6 +44,21 @@ public sealed class BatchOrder
     public bool AtEpochStart => _position >= Limit;
 
     private int Limit => _dropLast ? _order.Length - _order.Length % _batchSize : _order.Length;
+
+    /// <summary>The batches of one whole epoch, from a fresh permutation; call it only at an epoch start.</summary>
+    /// <exception cref="InvalidOperationException">The previous epoch was not finished.</exception>
+    public IEnumerable<long[]> Epoch()
+    {
+        if (!AtEpochStart)
+        {
+            throw new InvalidOperationException("Epoch() was called in the middle of an epoch: take the rest of it with Next() first");
+        }
+        var batches = BatchesPerEpoch;
+        for (var b = 0; b < batches; b++)
+        {
+            yield return Next();
+        }
+    }
 
     /// <summary>The indices of the next batch.</summary>
     public long[] Next()

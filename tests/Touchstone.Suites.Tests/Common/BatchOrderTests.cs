@@ -1,7 +1,6 @@
 using Touchstone.Suites.Common;
-using Touchstone.Suites.EnergyOod;
 
-namespace Touchstone.Suites.Tests.EnergyOod;
+namespace Touchstone.Suites.Tests.Common;
 
 public sealed class BatchOrderTests
 {
@@ -38,5 +37,29 @@ public sealed class BatchOrderTests
 
         Assert.Contains("3 training examples", error.Message);
         Assert.Contains("batch of 4", error.Message);
+    }
+
+    [Fact]
+    public void Epoch_yields_one_whole_epoch_and_refuses_to_start_mid_epoch()
+    {
+        var order = new BatchOrder(count: 10, batchSize: 4, dropLast: false, new SeededRandom(2));
+
+        var first = order.Epoch().ToList();
+        var second = order.Epoch().ToList();
+        order.Next();
+
+        Assert.Equal(3, first.Count);
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)i), first.SelectMany(b => b).Order());
+        Assert.NotEqual(first.SelectMany(b => b), second.SelectMany(b => b));
+        Assert.Throws<InvalidOperationException>(() => order.Epoch().ToList());
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_order()
+    {
+        var a = new BatchOrder(count: 50, batchSize: 8, dropLast: true, new SeededRandom(7));
+        var b = new BatchOrder(count: 50, batchSize: 8, dropLast: true, new SeededRandom(7));
+
+        Assert.Equal(Enumerable.Range(0, 20).SelectMany(_ => a.Next()), Enumerable.Range(0, 20).SelectMany(_ => b.Next()));
     }
 }
