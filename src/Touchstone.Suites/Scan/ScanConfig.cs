@@ -1,3 +1,5 @@
+using Touchstone.Suites.Common;
+
 namespace Touchstone.Suites.Scan;
 
 /// <summary>
@@ -10,31 +12,18 @@ namespace Touchstone.Suites.Scan;
 /// <param name="Training">The trial loop and the evaluation schedule.</param>
 public sealed record ScanConfig(ScanDataConfig Data, ScanModelConfig Model, ScanTrainingConfig Training)
 {
-    /// <summary>Checks the values that binding cannot; throws <see cref="ArgumentException"/> naming the key.</summary>
-    public void Validate()
+    /// <summary>Checks the values that binding cannot; throws a <see cref="ConfigException"/> naming every broken key.</summary>
+    public void Validate() => ConfigCheck.Validate("scan", check =>
     {
-        Require(Data.TestLimit is null or > 0, "data.test_limit", "must be positive or null (the whole test set)", Data.TestLimit);
-        Require(Model.Embedding > 0, "model.embedding", "must be positive", Model.Embedding);
-        Require(Model.Hidden > 0, "model.hidden", "must be positive", Model.Hidden);
-        Require(Model.Layers > 0, "model.layers", "must be positive", Model.Layers);
-        Require(Model.Dropout is >= 0 and < 1, "model.dropout", "must be in [0, 1)", Model.Dropout);
-        Require(Training.Trials > 0, "training.trials", "must be positive", Training.Trials);
-        Require(Training.Lr > 0, "training.lr", "must be positive", Training.Lr);
-        Require(Training.ClipNorm > 0, "training.clip_norm", "must be positive", Training.ClipNorm);
-        Require(Training.TeacherForcing is >= 0 and <= 1, "training.teacher_forcing", "must be in [0, 1]", Training.TeacherForcing);
-        Require(Training.EvalEvery > 0, "training.eval_every", "must be positive", Training.EvalEvery);
-        Require(Training.EvalSample > 0, "training.eval_sample", "must be positive", Training.EvalSample);
-        Require(Training.MaxDecodeLength >= 48, "training.max_decode_length",
-            "must be at least 48 (SCAN's longest action sequence) plus room for EOS", Training.MaxDecodeLength);
-    }
-
-    private static void Require(bool condition, string key, string rule, object? value)
-    {
-        if (!condition)
-        {
-            throw new ArgumentException($"scan config: {key} {rule} (got {value ?? "null"}).");
-        }
-    }
+        check.At("data").Require(Data.TestLimit is null or > 0, "test_limit", "must be positive or null (the whole test set)", Data.TestLimit);
+        check.At("model").Positive("embedding", Model.Embedding).Positive("hidden", Model.Hidden).Positive("layers", Model.Layers)
+            .Probability("dropout", Model.Dropout);
+        check.At("training").Positive("trials", Training.Trials).Positive("lr", Training.Lr).Positive("clip_norm", Training.ClipNorm)
+            .InRange("teacher_forcing", Training.TeacherForcing, 0, 1)
+            .Positive("eval_every", Training.EvalEvery).Positive("eval_sample", Training.EvalSample)
+            .Require(Training.MaxDecodeLength > 48, "max_decode_length",
+                "must exceed 48, SCAN's longest action sequence, to leave room for EOS", Training.MaxDecodeLength);
+    });
 }
 
 /// <summary>The data of a cell.</summary>

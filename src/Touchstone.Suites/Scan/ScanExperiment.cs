@@ -23,9 +23,7 @@ public sealed class ScanExperiment : Experiment<ScanConfig>
     protected override void Run(ICellContext context, ScanConfig config)
     {
         config.Validate();
-        // Deterministic kernels and one intra-op thread, so that CPU reruns are bit-identical.
-        TorchRuntime.SetDeterministic(threads: 1);
-        var device = Device.Parse(context.Device);
+        var device = TorchCell.Begin(context);
 
         var split = ScanSplits.Build(config.Data.Split, config.Data.DataSeed);
         // A fixed order of the test set from the data seed: the test subset (smoke) and the evaluation sample are
@@ -69,7 +67,7 @@ internal sealed class ScanTraining : IDisposable
     private readonly ScanTrainingConfig _config;
     private readonly ScanCellData _data;
     private readonly Device _device;
-    private readonly Generator _init, _dropout;
+    private readonly RandomStreams _streams;
     private readonly SeededRandom _trials;
     private readonly ScanModel _model;
     private readonly ScanTrial _trial;
@@ -80,11 +78,9 @@ internal sealed class ScanTraining : IDisposable
     {
         (_context, _config, _data, _device) = (context, config.Training, data, device);
         // The cell's seed alone decides initialisation, dropout masks and the trials' draws, each from its own stream.
-        var seeds = new SeededRandom(unchecked((ulong)context.Seed));
-        _init = new Generator(seeds.Fork("init").NextUInt64());
-        _dropout = new Generator(seeds.Fork("dropout").NextUInt64(), device);
-        _trials = seeds.Fork("trials");
-        _model = new ScanModel(config.Model, ScanVocabulary.Input.Count, ScanVocabulary.Output.Count, _init, _dropout);
+        _streams = new RandomStreams(context.Seed, device);
+        _trials = _streams.Host("trials");
+        _model = new ScanModel(config.Model, ScanVocabulary.Input.Count, ScanVocabulary.Output.Count, _streams.Init, _streams.Dropout);
         _model.To(device);
         _trial = new ScanTrial(_model, _config.Lr, _config.ClipNorm);
         _trainTensors = [.. data.Train.Select(e => (Column(ScanVocabulary.EncodeCommand(e.Command)), Column(ScanVocabulary.EncodeActions(e.Actions))))];
@@ -98,10 +94,11 @@ internal sealed class ScanTraining : IDisposable
     {
         var total = _config.Trials;
         _context.Message($"training: {total} trials, evaluation every {_config.EvalEvery}");
+        var schedule = EvalSchedule.Every(_config.EvalEvery, total);
+        var progress = new CellProgress(_context, total);
         var (lossSum, lossCount) = (0.0, 0);
         for (var trial = 1; trial <= total; trial++)
         {
-            _context.CancellationToken.ThrowIfCancellationRequested();
             var index = _trials.NextInt(_trainTensors.Length);
             var teacherForced = _trials.Bernoulli(_config.TeacherForcing);
             var (command, actions) = _trainTensors[index];
@@ -114,7 +111,7 @@ internal sealed class ScanTraining : IDisposable
                 return;
             }
             (lossSum, lossCount) = (lossSum + loss, lossCount + 1);
-            if (trial % _config.EvalEvery == 0 || trial == total)
+            if (schedule.IsDue(trial))
             {
                 _context.Log(trial, "train", "loss", lossSum / lossCount);
                 var score = Score(_data.EvalSample);
@@ -122,7 +119,7 @@ internal sealed class ScanTraining : IDisposable
                 _context.Log(trial, "test", "token_accuracy", score.TokenAccuracy);
                 (lossSum, lossCount) = (0, 0);
             }
-            _context.Progress(trial, total);
+            progress.Step();
         }
     }
 
@@ -156,7 +153,6 @@ internal sealed class ScanTraining : IDisposable
         }
         _trial.Dispose();
         _model.Dispose();
-        _init.Dispose();
-        _dropout.Dispose();
+        _streams.Dispose();
     }
 }

@@ -105,7 +105,7 @@ public sealed class ScanExperimentTests
         var config = ScanTestConfigs.Tiny();
         config["training"]!["max_decode_length"] = 20;
 
-        var error = Assert.Throws<ArgumentException>(() => Run(config));
+        var error = Assert.Throws<Touchstone.Suites.Common.ConfigException>(() => Run(config));
         Assert.Contains("training.max_decode_length", error.Message, StringComparison.Ordinal);
     }
 }
