@@ -4,6 +4,7 @@ using Touchstone.Suites.Analogy;
 using Touchstone.Suites.Common;
 using Touchstone.Suites.EnergyOod;
 using Touchstone.Suites.RegressionVsFlow;
+using Touchstone.Suites.Scan;
 using Touchstone.Suites.SelfTest;
 using Touchstone.Suites.Spectral;
 
@@ -22,7 +23,8 @@ public static class ExperimentCatalog
         .Add<EnergyOodListOpsExperiment>()
         .Add<SpectralExperiment>()
         .Add<RegressionVsFlowExperiment>()
-        .Add<AnalogyExperiment>();
+        .Add<AnalogyExperiment>()
+        .Add<ScanExperiment>();
 
     /// <summary>What the compute backend (libtorch) reports for the environment fingerprint.</summary>
     public static IComputeBackendProbe BackendProbe() => new LibtorchProbe();

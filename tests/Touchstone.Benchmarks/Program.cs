@@ -5,6 +5,7 @@ using Touchstone.Benchmarks;
 // `dotnet run -c Release -- steps` times the training steps the way shared/bench/pytorch_mlp.py does (20 warm-up
 // steps, then a fixed count) and prints the same columns, for a quick side-by-side (ci/bench-torch.sh).
 // `dotnet run -c Release -- concat-mlp` times the regression-vs-flow ConcatMLP step like reference/pytorch_concat_mlp.py.
+// `dotnet run -c Release -- scan` times one SCAN trial like reference/pytorch_seq2seq.py case scan-lstm.
 // `dotnet run -c Release -- op` times `a + b` on four floats as `python -m timeit` does (best of 5 runs).
 if (args is ["steps", ..])
 {
@@ -22,6 +23,11 @@ if (args is ["synthetic-runs", var root, var runs, var rows])
 if (args is ["concat-mlp", ..])
 {
     ConcatMlpStepBenchmarks.Time(Console.Out);
+    return;
+}
+if (args is ["scan", ..])
+{
+    ScanTrialBenchmarks.Time(Console.Out);
     return;
 }
 if (args is ["op", ..])

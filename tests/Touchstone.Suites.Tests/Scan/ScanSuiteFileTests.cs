@@ -1,0 +1,55 @@
+using Touchstone.Core.Declarations;
+using Touchstone.Core.Experiments;
+using Touchstone.Core.Planning;
+using Touchstone.Suites.Scan;
+using Touchstone.Testing;
+using Xunit;
+
+namespace Touchstone.Suites.Tests.Scan;
+
+public sealed class ScanSuiteFileTests
+{
+    private static readonly LoadedSuite Suite = new SuiteLoader(new ExperimentRegistry().Add<ScanExperiment>())
+        .LoadFiles([RepoPaths.Combine("suites", "scan-curriculum.yaml")])
+        .Single();
+
+    private static IReadOnlyList<(CellId Cell, ScanConfig Config)> Cells(string profile) =>
+        Matrix.Expand([Suite], new MatrixRequest(profile, [], [], null, [], "cpu"))
+            .Select(plan => (plan.Id, plan.Config.Bind<ScanConfig>()))
+            .ToList();
+
+    [Theory]
+    [InlineData("smoke")]
+    [InlineData("nightly")]
+    [InlineData("full")]
+    public void Every_cell_of_every_profile_binds_to_a_valid_config_on_every_split(string profile)
+    {
+        var cells = Cells(profile);
+
+        Assert.All(cells, c => c.Config.Validate());
+        Assert.Equal(Enum.GetValues<ScanSplit>(), cells.Select(c => c.Config.Data.Split).Distinct().Order());
+    }
+
+    [Fact]
+    public void Nightly_is_lake_and_baronis_protocol_and_overall_best_model()
+    {
+        var cells = Cells("nightly");
+
+        Assert.All(cells, c =>
+        {
+            Assert.Equal(new ScanModelConfig(200, 200, 2, 0.5), c.Config.Model);
+            Assert.Equal((100_000, 1e-3, 5.0, 0.5), (c.Config.Training.Trials, c.Config.Training.Lr, c.Config.Training.ClipNorm, c.Config.Training.TeacherForcing));
+            Assert.Null(c.Config.Data.TestLimit);
+        });
+    }
+
+    [Fact]
+    public void Smoke_scores_a_subset_with_a_small_model_and_three_seeds()
+    {
+        var cells = Cells("smoke");
+
+        Assert.Equal([1, 2, 3], cells.Select(c => c.Cell.Seed).Distinct());
+        Assert.All(cells, c => Assert.Equal(200, c.Config.Data.TestLimit));
+        Assert.All(cells, c => Assert.True(c.Config.Training.Trials <= 2000));
+    }
+}
