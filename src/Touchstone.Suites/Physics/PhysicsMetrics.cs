@@ -1,0 +1,41 @@
+using Touchstone.Torch;
+
+namespace Touchstone.Suites.Physics;
+
+/// <summary>
+/// The source's metric and the honest ones that replace it. The source's "extrapolation accuracy"
+/// (train_progressive_paperspace.py at ddf0424) is max(0, 1 − MAE/10) over every feature in raw simulator units:
+/// not a threshold on anything, and dominated by the energy columns (10⁴–10⁶) whenever those are predicted badly,
+/// by the time, mass and radius columns (trivial to copy) when they are not.
+/// </summary>
+public static class PhysicsMetrics
+{
+    /// <summary>The source's accuracy: max(0, 1 − mean|prediction − target| / 10), raw units.</summary>
+    public static double SourceAccuracy(Tensor prediction, Tensor target) =>
+        Math.Max(0, 1 - ((prediction - target).Abs().Mean().Item<double>() / 10));
+
+    /// <summary>Columns whose value changes within a trajectory: every ball's x, y, vx, vy, kinetic and potential energy.</summary>
+    public static long[] Moving(int balls) =>
+    [
+        .. Enumerable.Range(0, balls).SelectMany(b => new[]
+        {
+            TrajectoryFeatures.X, TrajectoryFeatures.Y, TrajectoryFeatures.Vx, TrajectoryFeatures.Vy,
+            TrajectoryFeatures.Kinetic, TrajectoryFeatures.Potential,
+        }.Select(o => (long)TrajectoryFeatures.Column(b, o))),
+    ];
+
+    /// <summary>Mean squared error over <paramref name="columns"/> of standardized [batch, frames, features] tensors.</summary>
+    public static double Mse(Tensor prediction, Tensor target, long[] columns)
+    {
+        var index = Tensor.From(columns, prediction.Device);
+        return (prediction.IndexSelect(2, index) - target.IndexSelect(2, index)).Square().Mean().Item<double>();
+    }
+
+    /// <summary>Per predicted frame, the mean squared error over <paramref name="columns"/> (error growth over the horizon).</summary>
+    public static double[] MsePerFrame(Tensor prediction, Tensor target, long[] columns)
+    {
+        var index = Tensor.From(columns, prediction.Device);
+        var squared = (prediction.IndexSelect(2, index) - target.IndexSelect(2, index)).Square();
+        return squared.Mean([0L, 2L]).To(DType.Float64).ToArray<double>();
+    }
+}

@@ -1,0 +1,34 @@
+using System.Runtime.InteropServices;
+
+namespace Touchstone.Suites.Physics;
+
+/// <summary>
+/// One generated split: input and target windows, row-major float32 exactly as they go into the tensors (and the
+/// data hash), with each trajectory's physics parameters.
+/// </summary>
+/// <param name="Name">train, in_distribution, interpolation or extrapolation.</param>
+/// <param name="Inputs">Count × input frames × features.</param>
+/// <param name="Targets">Count × output frames × features.</param>
+/// <param name="Parameters">Per trajectory, its physics parameters.</param>
+public sealed record PhysicsSplit(string Name, float[] Inputs, float[] Targets, PhysicsParameters[] Parameters)
+{
+    /// <summary>Number of trajectories.</summary>
+    public int Count => Parameters.Length;
+
+    /// <summary>The inputs' bytes, as hashed.</summary>
+    public ReadOnlySpan<byte> InputBytes => MemoryMarshal.AsBytes(Inputs.AsSpan());
+
+    /// <summary>The targets' bytes, as hashed.</summary>
+    public ReadOnlySpan<byte> TargetBytes => MemoryMarshal.AsBytes(Targets.AsSpan());
+}
+
+/// <summary>The four splits of a cell.</summary>
+/// <param name="Train">Training trajectories.</param>
+/// <param name="InDistribution">Held-out trajectories from the training ranges.</param>
+/// <param name="Interpolation">Grid over the training ranges.</param>
+/// <param name="Extrapolation">One parameter outside its training range at a time, the others at the centre.</param>
+public sealed record PhysicsDataset(PhysicsSplit Train, PhysicsSplit InDistribution, PhysicsSplit Interpolation, PhysicsSplit Extrapolation)
+{
+    /// <summary>The test splits in reporting order.</summary>
+    public IEnumerable<PhysicsSplit> TestSplits => [InDistribution, Interpolation, Extrapolation];
+}
