@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The CI proof that Touchstone runs on a real Slurm (called by the Cake target SlurmCi, after the tests and the smoke
 # job). It starts a single-node cluster on this machine (ci/slurm/local-cluster.sh) and:
-#   1. submits the smoke profile as an array of 3 shards plus the dependent merge-and-gate job (ci/slurm/submit.sh
-#      --wait), and checks that the gate passed and that the merged tables equal REFERENCE_RUN's, an unsharded
-#      smoke run on this machine (value columns exactly);
+#   1. submits the smoke profile of two suites (selftest: pure C#; spectral-gap: libtorch) as an array of 3 shards plus
+#      the dependent merge-and-gate job (ci/slurm/submit.sh --wait), and checks that the gate passed and that the
+#      merged tables equal those suites' rows in REFERENCE_RUN, an unsharded smoke run on this machine (value columns
+#      exactly). Two suites keep the stage short; every suite's smoke cells are already run and gated by the Smoke job;
 #   2. kills one shard mid-run (scancel), requeues it, and checks that it resumed from its committed cells and that
 #      the merge is complete and equal to an unsharded run. This uses the test suite 'slow' (cells that sleep per
 #      step, so there is a moment to kill), gated against a baseline promoted from its own unsharded run.
@@ -26,8 +27,8 @@ trap 'exit 130' INT TERM   # so that a cancelled CI job still runs the EXIT trap
 "$slurm/local-cluster.sh" start "$work/cluster"
 export SLURM_CONF="$work/cluster/slurm.conf"
 
-say "1. smoke profile, 3 shards + merge-and-gate"
-"$slurm/submit.sh" --profile smoke --shards 3 --device cpu --cpus 1 --time 00:10:00 --results "$work/smoke" --no-tracking --wait \
+say "1. smoke profile of selftest and spectral-gap, 3 shards + merge-and-gate"
+"$slurm/submit.sh" --profile smoke --suite selftest --suite spectral-gap --shards 3 --device cpu --cpus 1 --time 00:10:00 --results "$work/smoke" --no-tracking --wait \
   | tee "$work/smoke-submit.log"
 merged="$work/smoke/slurm-$(sed -n 's/.*array job \([0-9]*\).*/\1/p' "$work/smoke-submit.log")"
 "$slurm/compare-runs.sh" "$merged" "$reference"
