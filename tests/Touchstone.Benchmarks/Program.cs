@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using Touchstone.Benchmarks;
 
 // `dotnet run -c Release -- --filter '*TrainingStep*'` runs the BenchmarkDotNet benchmarks chosen by the filter.
-// `dotnet run -c Release -- steps` times the training steps the way shared/bench/pytorch_mlp.py does (20 warm-up
+// `dotnet run -c Release -- steps` times the training steps the way reference/pytorch_mlp.py does (20 warm-up
 // steps, then a fixed count) and prints the same columns, for a quick side-by-side (ci/bench-torch.sh).
 // `dotnet run -c Release -- concat-mlp` times the regression-vs-flow ConcatMLP step like reference/pytorch_concat_mlp.py.
 // `dotnet run -c Release -- scan` times one SCAN trial like reference/pytorch_seq2seq.py case scan-lstm.

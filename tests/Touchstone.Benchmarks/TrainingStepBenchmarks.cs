@@ -6,7 +6,7 @@ using Touchstone.Torch.Optim;
 namespace Touchstone.Benchmarks;
 
 /// <summary>One Adam training step (zero_grad, forward, MSE, backward, step) of the three MLPs of
-/// shared/bench/pytorch_mlp.py, with the same shapes, batch sizes, fixed random batch and one intra-op thread, so
+/// reference/pytorch_mlp.py, with the same shapes, batch sizes, fixed random batch and one intra-op thread, so
 /// that the time per step compares directly with that script's (run both back to back: ci/bench-torch.sh).</summary>
 [SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 15)]
 public class TrainingStepBenchmarks
