@@ -1,3 +1,5 @@
+using Touchstone.Suites.Common.Numpy;
+
 namespace Touchstone.Suites.RegressionVsFlow;
 
 /// <summary>

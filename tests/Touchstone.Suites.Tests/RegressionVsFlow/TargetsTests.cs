@@ -1,3 +1,4 @@
+using Touchstone.Suites.Common.Numpy;
 using Touchstone.Suites.RegressionVsFlow;
 using Xunit;
 

@@ -1,22 +1,15 @@
-using Touchstone.Core.Declarations;
 using Touchstone.Core.Experiments;
-using Touchstone.Core.Planning;
 using Touchstone.Suites.Scan;
-using Touchstone.Testing;
+using Touchstone.Suites.Tests.Support;
 using Xunit;
 
 namespace Touchstone.Suites.Tests.Scan;
 
 public sealed class ScanSuiteFileTests
 {
-    private static readonly LoadedSuite Suite = new SuiteLoader(new ExperimentRegistry().Add<ScanExperiment>())
-        .LoadFiles([RepoPaths.Combine("suites", "scan-curriculum.yaml")])
-        .Single();
+    private static readonly SuiteFile<ScanExperiment, ScanConfig> File = new("scan-curriculum.yaml");
 
-    private static IReadOnlyList<(CellId Cell, ScanConfig Config)> Cells(string profile) =>
-        Matrix.Expand([Suite], new MatrixRequest(profile, [], [], null, [], "cpu"))
-            .Select(plan => (plan.Id, plan.Config.Bind<ScanConfig>()))
-            .ToList();
+    private static IReadOnlyList<(CellId Cell, ScanConfig Config)> Cells(string profile) => File.Cells(profile);
 
     [Theory]
     [InlineData("smoke")]

@@ -1,4 +1,4 @@
-namespace Touchstone.Suites.RegressionVsFlow;
+namespace Touchstone.Suites.Common.Numpy;
 
 /// <summary>
 /// NumPy's legacy global generator as the source uses it: <c>np.random.seed(s)</c> (MT19937 seeded with
