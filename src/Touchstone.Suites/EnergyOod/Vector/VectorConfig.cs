@@ -1,4 +1,56 @@
+using Touchstone.Suites.Common;
+
 namespace Touchstone.Suites.EnergyOod.Vector;
+
+/// <summary>
+/// Config of a vector cell of the <c>ebt-ffn-ood</c> suite (experiment <c>ebt-ffn-ood-vector</c>): the EBT and the FFN
+/// on vector addition and multiplication. It holds only what a vector cell uses, so its config hash never changes
+/// with a ListOps setting. Every default is the source's protocol: the toy code amirhosseinmhd/EBM
+/// (model/ebt_s1_toy.py, model/ffn_toy.py, data/synthetic_data_generator.py, data/README.md) unless a property's
+/// documentation names another source. The suite YAML sets only what its variants and profiles change.
+/// </summary>
+public sealed record EnergyOodVectorConfig
+{
+    /// <summary>
+    /// Seed of the vector data generator. It is not the cell's training seed, so every seed of a variant sees the
+    /// same data and the seeds vary only model initialisation, inference noise and batch order. Default 0.
+    /// </summary>
+    public long DataSeed { get; init; }
+
+    /// <summary>
+    /// Training steps between evaluations logged as curves. Default 250, as both toy training loops
+    /// (model/ebt_s1_toy.py and model/ffn_toy.py at 9fae429 test <c>epoch % 250 == 0</c> on a zero-based step counter
+    /// after the update), so the points fall after optimizer steps 1, 251, 501, …; Touchstone adds the last step.
+    /// </summary>
+    public int EvalEvery { get; init; } = 250;
+
+    /// <summary>The vector data.</summary>
+    public VectorDataConfig Vector { get; init; } = new();
+
+    /// <summary>The energy-based model on vectors.</summary>
+    public EbtConfig Ebt { get; init; } = new();
+
+    /// <summary>The feed-forward baseline on vectors.</summary>
+    public FfnConfig Ffn { get; init; } = new();
+
+    /// <summary>Checks what binding cannot; throws <see cref="ConfigException"/> naming every broken key.</summary>
+    public void Validate() => ConfigCheck.Validate("ebt-ffn-ood-vector", check =>
+    {
+        check.Positive("eval_every", EvalEvery);
+        check.At("vector").Positive("vec_size", Vector.VecSize).Positive("n_train", Vector.NTrain)
+            .Positive("n_val", Vector.NVal).Positive("n_test", Vector.NTest);
+        check.At("ebt").Positive("latent_dim", Ebt.LatentDim).Positive("inference_steps", Ebt.InferenceSteps)
+            .NonNegative("lr", Ebt.Lr).Positive("batch_size", Ebt.BatchSize).Positive("steps", Ebt.Steps)
+            .NonNegative("init_std", Ebt.InitStd);
+        check.At("ebt").At("s2").Require(Ebt.S2.MinSteps >= 1 && Ebt.S2.MinSteps <= Ebt.S2.MaxSteps,
+                "min_steps", $"must satisfy 1 <= min_steps <= max_steps ({Ebt.S2.MaxSteps})", Ebt.S2.MinSteps)
+            .Positive("replay_buffer_size", Ebt.S2.ReplayBufferSize).NonNegative("replay_fraction", Ebt.S2.ReplayFraction)
+            .Require(Ebt.S2.StepSizeScale >= 1, "step_size_scale", "must be at least 1", Ebt.S2.StepSizeScale)
+            .NonNegative("langevin_noise", Ebt.S2.LangevinNoise);
+        check.At("ffn").Positive("latent_dim", Ffn.LatentDim).NonNegative("lr", Ffn.Lr)
+            .Positive("batch_size", Ffn.BatchSize).Positive("steps", Ffn.Steps);
+    });
+}
 
 /// <summary>The two readings of the source's vector distributions.</summary>
 public enum VectorReading

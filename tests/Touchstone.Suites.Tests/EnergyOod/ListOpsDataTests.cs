@@ -3,7 +3,7 @@ using Touchstone.Suites.EnergyOod.ListOps;
 
 namespace Touchstone.Suites.Tests.EnergyOod;
 
-public sealed class ListOpsGeneratorTests
+public sealed class ListOpsDataTests
 {
     // Our extension's tokens (parentheses stripped, no cut), whose lengths are the generator's length bounds.
     private static readonly ListOpsDataConfig Toy = new() { NTrain = 400, NVal = 100, NTest = 100, KeepParentheses = false, MaxTokens = null };

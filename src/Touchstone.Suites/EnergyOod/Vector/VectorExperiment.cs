@@ -7,19 +7,25 @@ using Touchstone.Torch;
 namespace Touchstone.Suites.EnergyOod.Vector;
 
 /// <summary>
-/// One vector cell: on the data of one reading, trains the EBT and the FFN on add and on multiply, each from its own
+/// The vector cells of the <c>ebt-ffn-ood</c> suite: an energy-based model against a feed-forward net in and out of
+/// distribution on vector addition and multiplication of one data reading (amirhosseinmhd/EBM; Gladstone et al.
+/// 2025). On the data of one reading a cell trains the EBT and the FFN on add and on multiply, each from its own
 /// streams, and records validation (in-distribution) and OOD MSE, their ratio, the EBT's energies and the EBT/FFN
-/// ratio of the OOD errors.
+/// ratio of the OOD errors. See docs/suites/ebt-ffn-ood.md.
 /// </summary>
-public static class VectorRun
+public sealed class EnergyOodVectorExperiment : Experiment<EnergyOodVectorConfig>
 {
-    /// <summary>The operations every vector cell trains, in order.</summary>
-    public static readonly VectorOperation[] Operations = [VectorOperation.Add, VectorOperation.Multiply];
+    /// <inheritdoc />
+    public override string Key => "ebt-ffn-ood-vector";
 
-    /// <summary>Runs the cell.</summary>
-    public static void Run(ICellContext context, EnergyOodVectorConfig config, Device device)
+    /// <summary>The operations every vector cell trains, in order.</summary>
+    private static readonly VectorOperation[] Operations = [VectorOperation.Add, VectorOperation.Multiply];
+
+    /// <inheritdoc />
+    protected override void Run(ICellContext context, EnergyOodVectorConfig config)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(config.EvalEvery, "eval_every");
+        config.Validate();
+        var device = TorchCell.Begin(context);
         var data = VectorData.Generate(config.Vector, config.DataSeed);
         foreach (var (name, bytes) in data.HashPieces())
         {

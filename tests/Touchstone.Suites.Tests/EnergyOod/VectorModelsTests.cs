@@ -5,7 +5,7 @@ using Touchstone.Torch;
 
 namespace Touchstone.Suites.Tests.EnergyOod;
 
-public sealed class VectorTrainingTests
+public sealed class VectorModelsTests
 {
     private static readonly VectorData Data = VectorData.Generate(new VectorDataConfig { NTrain = 2048, NVal = 256, NTest = 256 }, seed: 0);
 

@@ -5,7 +5,7 @@ using Touchstone.Torch.NN;
 
 namespace Touchstone.Suites.Tests.EnergyOod;
 
-public sealed class DoubleBackwardTests
+public sealed class EnergyDescentTests
 {
     private const double Alpha = 0.7;
 
