@@ -37,7 +37,9 @@ public static class Autograd
         IReadOnlyList<Tensor?>? gradOutputs = null, bool? retainGraph = null, bool createGraph = false, bool allowUnused = false)
     {
         if (gradOutputs != null && gradOutputs.Count != outputs.Count)
+        {
             throw new ArgumentException($"gradOutputs has {gradOutputs.Count} entries but there are {outputs.Count} outputs", nameof(gradOutputs));
+        }
         var outs = Native.Handles(outputs);
         var ins = Native.Handles(inputs);
         var grads = gradOutputs?.Select(g => g?.Handle.DangerousGetHandle() ?? IntPtr.Zero).ToArray();
@@ -57,10 +59,10 @@ public static class Autograd
 /// <summary>Restores the previous gradient mode when disposed.</summary>
 public readonly struct GradModeScope : IDisposable
 {
-    private readonly bool previous;
+    private readonly bool _previous;
 
-    internal GradModeScope(bool previous) => this.previous = previous;
+    internal GradModeScope(bool previous) => _previous = previous;
 
     /// <summary>Restores the gradient mode that was in force before this scope.</summary>
-    public void Dispose() => NativeMethods.ts_set_grad_enabled(previous);
+    public void Dispose() => NativeMethods.ts_set_grad_enabled(_previous);
 }

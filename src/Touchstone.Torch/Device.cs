@@ -29,10 +29,18 @@ public readonly record struct Device(DeviceType Type, int Index)
     {
         ArgumentNullException.ThrowIfNull(text);
         var s = text.Trim().ToLowerInvariant();
-        if (s == "cpu") return Cpu;
-        if (s == "cuda") return Cuda(0);
+        if (s == "cpu")
+        {
+            return Cpu;
+        }
+        if (s == "cuda")
+        {
+            return Cuda(0);
+        }
         if (s.StartsWith("cuda:", StringComparison.Ordinal) && int.TryParse(s.AsSpan(5), out var index) && index >= 0)
+        {
             return Cuda(index);
+        }
         throw new FormatException($"'{text}' is not a device: write cpu, cuda or cuda:N (N = 0, 1, ...)");
     }
 

@@ -12,22 +12,25 @@ namespace Touchstone.Torch;
 /// </code></example>
 public sealed class Generator : IDisposable
 {
-    private readonly GeneratorHandle handle;
+    private readonly GeneratorHandle _handle;
 
     /// <summary>Creates a generator for a device (CPU by default) seeded with seed.</summary>
     public Generator(ulong seed, Device? device = null)
     {
         Device = device ?? Device.Cpu;
         var raw = NativeMethods.ts_generator_create((int)Device.Type, Device.Index, seed);
-        if (raw == IntPtr.Zero) throw new TorchException("generator", Native.LastError());
-        handle = new GeneratorHandle(raw);
+        if (raw == IntPtr.Zero)
+        {
+            throw new TorchException("generator", Native.LastError());
+        }
+        _handle = new GeneratorHandle(raw);
     }
 
     /// <summary>The device whose random numbers this generator draws.</summary>
     public Device Device { get; }
 
     internal GeneratorHandle Handle =>
-        handle.IsClosed ? throw new ObjectDisposedException(nameof(Generator)) : handle;
+        _handle.IsClosed ? throw new ObjectDisposedException(nameof(Generator)) : _handle;
 
     /// <summary>The seed the generator was last seeded with, as generator.initial_seed().</summary>
     public ulong InitialSeed => NativeMethods.ts_generator_initial_seed(Handle);
@@ -46,5 +49,5 @@ public sealed class Generator : IDisposable
     public void SetState(Tensor state) => Native.Check(NativeMethods.ts_generator_set_state(Handle, state.Handle), "generator.set_state");
 
     /// <summary>Frees the native generator.</summary>
-    public void Dispose() => handle.Dispose();
+    public void Dispose() => _handle.Dispose();
 }

@@ -30,7 +30,9 @@ public partial class Tensor
     public static unsafe Tensor From<T>(T[,] data, Device? device = null, bool requiresGrad = false) where T : unmanaged
     {
         fixed (T* p = data)
+        {
             return From<T>(new ReadOnlySpan<T>(p, data.Length), [data.GetLength(0), data.GetLength(1)], device, requiresGrad);
+        }
     }
 
     /// <summary>A zero-dimensional tensor holding one value, as torch.tensor(3.0).</summary>
@@ -41,7 +43,9 @@ public partial class Tensor
     internal static unsafe Tensor FromBytes(ReadOnlySpan<byte> data, ReadOnlySpan<long> shape, DType dtype, Device device)
     {
         fixed (byte* p = data)
+        {
             return Native.Wrap(NativeMethods.ts_tensor_from_data(p, data.Length, shape, shape.Length, (int)dtype, (int)device.Type, device.Index), "from bytes");
+        }
     }
 
     /// <summary>The raw bytes of the values, row-major, copied to host memory.</summary>
@@ -49,7 +53,9 @@ public partial class Tensor
     {
         var bytes = new byte[NumEl * DType.ElementSize()];
         fixed (byte* p = bytes)
+        {
             Native.Check(NativeMethods.ts_tensor_copy_to(Handle, p, bytes.LongLength), "to bytes");
+        }
         return bytes;
     }
 
@@ -60,7 +66,9 @@ public partial class Tensor
         CheckElementType<T>();
         var result = new T[NumEl];
         fixed (T* p = result)
+        {
             Native.Check(NativeMethods.ts_tensor_copy_to(Handle, p, (long)result.Length * sizeof(T)), "to array");
+        }
         return result;
     }
 
@@ -69,10 +77,15 @@ public partial class Tensor
     {
         CheckElementType<T>();
         var shape = Shape;
-        if (shape.Length != 2) throw new InvalidOperationException($"ToArray2D needs a matrix, but the tensor has shape [{string.Join(", ", shape)}]");
+        if (shape.Length != 2)
+        {
+            throw new InvalidOperationException($"ToArray2D needs a matrix, but the tensor has shape [{string.Join(", ", shape)}]");
+        }
         var result = new T[shape[0], shape[1]];
         fixed (T* p = result)
+        {
             Native.Check(NativeMethods.ts_tensor_copy_to(Handle, p, (long)result.Length * sizeof(T)), "to array");
+        }
         return result;
     }
 
@@ -85,7 +98,10 @@ public partial class Tensor
     public unsafe T Item<T>() where T : unmanaged
     {
         var count = NumEl;
-        if (count != 1) throw new InvalidOperationException($"Item needs a tensor with one element, but this one has {count} (shape [{string.Join(", ", Shape)}])");
+        if (count != 1)
+        {
+            throw new InvalidOperationException($"Item needs a tensor with one element, but this one has {count} (shape [{string.Join(", ", Shape)}])");
+        }
         var dtype = DType;
         if (DTypeInfo.Of<T>() == dtype)
         {
@@ -103,7 +119,9 @@ public partial class Tensor
     {
         var dtype = DType;
         if (DTypeInfo.Of<T>() != dtype)
+        {
             throw new InvalidOperationException($"the tensor holds {dtype.Name()}, not {typeof(T).Name}: read it as the matching type or convert it first with To(DType.{DTypeInfo.Of<T>()})");
+        }
     }
 
     /// <summary>This tensor on another device (itself when already there), as tensor.to(device).</summary>

@@ -71,7 +71,10 @@ public partial class Tensor
     /// <summary>Splits into pieces of splitSize along a dimension, as torch.split.</summary>
     public Tensor[] Split(long splitSize, long dim = 0)
     {
-        if (splitSize <= 0) throw new ArgumentOutOfRangeException(nameof(splitSize), splitSize, "split size must be positive");
+        if (splitSize <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(splitSize), splitSize, "split size must be positive");
+        }
         var length = Size((int)dim);
         return Split(splitSize, dim, false, Math.Max(1, (length + splitSize - 1) / splitSize));
     }
@@ -81,7 +84,10 @@ public partial class Tensor
         var raw = new IntPtr[capacity];
         Native.Check(NativeMethods.ts_split(Handle, size, dim, isChunk, raw, capacity, out var count), isChunk ? "chunk" : "split");
         var parts = new Tensor[count];
-        for (var i = 0; i < count; i++) parts[i] = new Tensor(raw[i]);
+        for (var i = 0; i < count; i++)
+        {
+            parts[i] = new Tensor(raw[i]);
+        }
         return parts;
     }
 
@@ -111,7 +117,10 @@ public partial class Tensor
     internal Tensor AdvancedIndex(IReadOnlyList<Tensor?> indices)
     {
         var handles = new IntPtr[indices.Count];
-        for (var i = 0; i < handles.Length; i++) handles[i] = indices[i]?.Handle.DangerousGetHandle() ?? IntPtr.Zero;
+        for (var i = 0; i < handles.Length; i++)
+        {
+            handles[i] = indices[i]?.Handle.DangerousGetHandle() ?? IntPtr.Zero;
+        }
         var result = Native.Wrap(NativeMethods.ts_index(Handle, handles, handles.Length), "index");
         GC.KeepAlive(indices);
         return result;
@@ -120,7 +129,10 @@ public partial class Tensor
     internal void IndexPut(IReadOnlyList<Tensor?> indices, Tensor values, bool accumulate)
     {
         var handles = new IntPtr[indices.Count];
-        for (var i = 0; i < handles.Length; i++) handles[i] = indices[i]?.Handle.DangerousGetHandle() ?? IntPtr.Zero;
+        for (var i = 0; i < handles.Length; i++)
+        {
+            handles[i] = indices[i]?.Handle.DangerousGetHandle() ?? IntPtr.Zero;
+        }
         Native.Check(NativeMethods.ts_index_put_(Handle, handles, handles.Length, values.Handle, accumulate), "index_put_");
         GC.KeepAlive(indices);
     }

@@ -19,7 +19,7 @@ namespace Touchstone.Torch;
 /// </code></example>
 public partial class Tensor : IDisposable
 {
-    private readonly TensorHandle handle;
+    private readonly TensorHandle _handle;
 
     // The dispose scope that owns this tensor and its slot there (swap-remove keeps removal O(1)).
     internal DisposeScope? Scope;
@@ -27,7 +27,7 @@ public partial class Tensor : IDisposable
 
     internal Tensor(IntPtr nativeHandle)
     {
-        handle = new TensorHandle(nativeHandle);
+        _handle = new TensorHandle(nativeHandle);
         DisposeScope.Adopt(this);
     }
 
@@ -41,17 +41,17 @@ public partial class Tensor : IDisposable
     }
 
     internal TensorHandle Handle =>
-        handle.IsClosed
+        _handle.IsClosed
             ? throw new ObjectDisposedException(nameof(Tensor),
                 "This tensor was disposed (directly or by the DisposeScope that owned it). Keep it alive with " +
                 "MoveToOuterScope() or DetachFromDisposeScope() if it must outlive its scope.")
-            : handle;
+            : _handle;
 
     /// <summary>The dispose scope that will free this tensor, or null.</summary>
     public DisposeScope? OwningScope => Scope;
 
     /// <summary>Whether the native tensor has been freed.</summary>
-    public bool IsDisposed => handle.IsClosed;
+    public bool IsDisposed => _handle.IsClosed;
 
     /// <summary>The sizes of the dimensions, as tensor.shape.</summary>
     public long[] Shape
@@ -107,8 +107,11 @@ public partial class Tensor : IDisposable
     /// <summary>Frees the native tensor now (idempotent).</summary>
     public void Dispose()
     {
-        if (Scope is { } scope) scope.Forget(this);
-        handle.Dispose();
+        if (Scope is { } scope)
+        {
+            scope.Forget(this);
+        }
+        _handle.Dispose();
         GC.SuppressFinalize(this);
     }
 

@@ -55,9 +55,15 @@ internal static class TensorIndexing
     internal static Tensor Get(Tensor x, TensorIndex[] indices)
     {
         var (view, advanced) = BasicView(x, indices);
-        if (advanced is null) return view;
+        if (advanced is null)
+        {
+            return view;
+        }
         var result = view.AdvancedIndex(advanced);
-        if (view != x) view.Dispose();
+        if (view != x)
+        {
+            view.Dispose();
+        }
         return result;
     }
 
@@ -66,12 +72,21 @@ internal static class TensorIndexing
         var (view, advanced) = BasicView(x, indices);
         try
         {
-            if (advanced is null) view.Copy_(value);
-            else view.IndexPut(advanced, value, accumulate: false);
+            if (advanced is null)
+            {
+                view.Copy_(value);
+            }
+            else
+            {
+                view.IndexPut(advanced, value, accumulate: false);
+            }
         }
         finally
         {
-            if (view != x) view.Dispose();
+            if (view != x)
+            {
+                view.Dispose();
+            }
         }
     }
 
@@ -82,9 +97,13 @@ internal static class TensorIndexing
         var rank = x.Dim;
         var consumed = indices.Count(i => i.Kind is TensorIndex.IndexKind.Single or TensorIndex.IndexKind.Slice or TensorIndex.IndexKind.Tensor);
         if (indices.Count(i => i.Kind == TensorIndex.IndexKind.Ellipsis) > 1)
+        {
             throw new ArgumentException("an index may hold at most one Ellipsis");
+        }
         if (consumed > rank)
+        {
             throw new ArgumentException($"too many indices ({consumed}) for a tensor of {rank} dimension(s)");
+        }
 
         var current = x;
         var dim = 0L;
@@ -97,7 +116,10 @@ internal static class TensorIndexing
                 case TensorIndex.IndexKind.Ellipsis:
                     var skip = rank - consumed;
                     dim += skip;
-                    for (var k = 0; k < skip && advanced != null; k++) advanced.Add(null);
+                    for (var k = 0; k < skip && advanced != null; k++)
+                    {
+                        advanced.Add(null);
+                    }
                     continue;
                 case TensorIndex.IndexKind.NewAxis:
                     next = current.Unsqueeze(dim);
@@ -121,7 +143,10 @@ internal static class TensorIndexing
                     dim++;
                     continue;
             }
-            if (current != x) current.Dispose();
+            if (current != x)
+            {
+                current.Dispose();
+            }
             current = next;
         }
         return (current, advanced);

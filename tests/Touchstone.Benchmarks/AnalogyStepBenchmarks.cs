@@ -18,42 +18,42 @@ namespace Touchstone.Benchmarks;
 public class AnalogyStepBenchmarks
 {
     private const int Vocabulary = 10011, Batch = 64, Length = 3;
-    private Generator init = null!;
-    private AnalogyModel model = null!;
-    private Adam optimizer = null!;
-    private Tensor x = null!, last = null!, y = null!;
+    private Generator _init = null!;
+    private AnalogyModel _model = null!;
+    private Adam _optimizer = null!;
+    private Tensor _x = null!, _last = null!, _y = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         TorchRuntime.NumThreads = 1;
         TorchRuntime.ManualSeed(0);
-        init = new Generator(0);
-        model = new AnalogyModel(Vocabulary, new AnalogyModelConfig(DModel: 128, NLayer: 1, NHead: 1, RopeBase: 100), init);
-        optimizer = new Adam(model.Parameters(), lr: 1e-3, weightDecay: 0.01);
-        x = Tensor.Randint(0, Vocabulary, [Batch, Length]).DetachFromDisposeScope();
-        last = Tensor.Full([Batch], Length - 1, DType.Int64).DetachFromDisposeScope();
-        y = Tensor.Randint(0, Vocabulary, [Batch]).DetachFromDisposeScope();
+        _init = new Generator(0);
+        _model = new AnalogyModel(Vocabulary, new AnalogyModelConfig(DModel: 128, NLayer: 1, NHead: 1, RopeBase: 100), _init);
+        _optimizer = new Adam(_model.Parameters(), lr: 1e-3, weightDecay: 0.01);
+        _x = Tensor.Randint(0, Vocabulary, [Batch, Length]).DetachFromDisposeScope();
+        _last = Tensor.Full([Batch], Length - 1, DType.Int64).DetachFromDisposeScope();
+        _y = Tensor.Randint(0, Vocabulary, [Batch]).DetachFromDisposeScope();
     }
 
     [Benchmark]
     public void TrainingStep()
     {
         using var scope = DisposeScope.Begin();
-        optimizer.ZeroGrad();
-        var loss = F.CrossEntropy(model.LastLogits(x, last), y);
+        _optimizer.ZeroGrad();
+        var loss = F.CrossEntropy(_model.LastLogits(_x, _last), _y);
         loss.Backward();
-        optimizer.Step();
+        _optimizer.Step();
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        optimizer.Dispose();
-        model.Dispose();
-        init.Dispose();
-        x.Dispose();
-        last.Dispose();
-        y.Dispose();
+        _optimizer.Dispose();
+        _model.Dispose();
+        _init.Dispose();
+        _x.Dispose();
+        _last.Dispose();
+        _y.Dispose();
     }
 }

@@ -16,10 +16,10 @@ namespace Touchstone.Benchmarks;
 public class ConcatMlpStepBenchmarks
 {
     private const int Batch = 32;
-    private ConcatMlp model = null!;
-    private Adam optimizer = null!;
-    private Generator init = null!, noise = null!;
-    private Tensor c = null!, x1 = null!;
+    private ConcatMlp _model = null!;
+    private Adam _optimizer = null!;
+    private Generator _init = null!, _noise = null!;
+    private Tensor _c = null!, _x1 = null!;
 
     /// <summary>regression (x = 0, no t) or flow (flow matching with x0 ~ N(0, I), t ~ U(0, 1)).</summary>
     [Params(Mode.Flow, Mode.Regression)]
@@ -29,36 +29,36 @@ public class ConcatMlpStepBenchmarks
     public void Setup()
     {
         TorchRuntime.NumThreads = 1;
-        init = new Generator(0);
-        noise = new Generator(1);
-        model = new ConcatMlp(1, 256, 3, Modes.UsesTime(Mode), init);
-        optimizer = new Adam(model.Parameters(), lr: 1e-3);
-        c = Tensor.Rand([Batch, 1], init).DetachFromDisposeScope();
-        x1 = Tensor.Randn([Batch, 1], init).DetachFromDisposeScope();
+        _init = new Generator(0);
+        _noise = new Generator(1);
+        _model = new ConcatMlp(1, 256, 3, Modes.UsesTime(Mode), _init);
+        _optimizer = new Adam(_model.Parameters(), lr: 1e-3);
+        _c = Tensor.Rand([Batch, 1], _init).DetachFromDisposeScope();
+        _x1 = Tensor.Randn([Batch, 1], _init).DetachFromDisposeScope();
     }
 
     [Benchmark]
     public float TrainingStep()
     {
         using var scope = DisposeScope.Begin();
-        var t = Tensor.Rand([Batch, 1], noise);
-        var x0 = Tensor.RandnLike(x1, noise);
-        var loss = Modes.Loss(Mode, model, LossType.L2, x0, x1, c, t, 0.9);
-        optimizer.ZeroGrad();
+        var t = Tensor.Rand([Batch, 1], _noise);
+        var x0 = Tensor.RandnLike(_x1, _noise);
+        var loss = Modes.Loss(Mode, _model, LossType.L2, x0, _x1, _c, t, 0.9);
+        _optimizer.ZeroGrad();
         loss.Backward();
-        optimizer.Step();
+        _optimizer.Step();
         return loss.Item<float>();
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        optimizer.Dispose();
-        model.Dispose();
-        c.Dispose();
-        x1.Dispose();
-        init.Dispose();
-        noise.Dispose();
+        _optimizer.Dispose();
+        _model.Dispose();
+        _c.Dispose();
+        _x1.Dispose();
+        _init.Dispose();
+        _noise.Dispose();
     }
 
     /// <summary>Times the step like reference/pytorch_concat_mlp.py: 50 warm-up steps, then 3000 timed ones; same columns.</summary>
@@ -68,10 +68,16 @@ public class ConcatMlpStepBenchmarks
         {
             var bench = new ConcatMlpStepBenchmarks { Mode = mode };
             bench.Setup();
-            for (var i = 0; i < 50; i++) bench.TrainingStep();
+            for (var i = 0; i < 50; i++)
+            {
+                bench.TrainingStep();
+            }
             const int steps = 3000;
             var clock = Stopwatch.StartNew();
-            for (var i = 0; i < steps; i++) bench.TrainingStep();
+            for (var i = 0; i < steps; i++)
+            {
+                bench.TrainingStep();
+            }
             var seconds = clock.Elapsed.TotalSeconds / steps;
             bench.Cleanup();
             output.WriteLine($"concat-mlp-{Modes.Name(mode)}-b32\t{1 / seconds:F1} steps/s\t{seconds * 1e6:F0} us/step");

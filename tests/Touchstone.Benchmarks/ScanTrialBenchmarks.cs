@@ -15,41 +15,41 @@ namespace Touchstone.Benchmarks;
 [SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 15)]
 public class ScanTrialBenchmarks
 {
-    private Generator init = null!, dropout = null!;
-    private ScanModel model = null!;
-    private ScanTrial trial = null!;
-    private Tensor command = null!, actions = null!;
+    private Generator _init = null!, _dropout = null!;
+    private ScanModel _model = null!;
+    private ScanTrial _trial = null!;
+    private Tensor _command = null!, _actions = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         TorchRuntime.NumThreads = 1;
-        init = new Generator(0);
-        dropout = new Generator(1);
-        model = new ScanModel(new ScanModelConfig(200, 200, 2, 0.5), inputVocabulary: 14, outputVocabulary: 9, init, dropout);
-        trial = new ScanTrial(model, lr: 1e-3, clipNorm: 5.0);
-        command = Tensor.Randint(0, 14, [10, 1], generator: init).DetachFromDisposeScope();
-        actions = Tensor.Randint(0, 9, [26, 1], generator: init).DetachFromDisposeScope();
+        _init = new Generator(0);
+        _dropout = new Generator(1);
+        _model = new ScanModel(new ScanModelConfig(200, 200, 2, 0.5), inputVocabulary: 14, outputVocabulary: 9, _init, _dropout);
+        _trial = new ScanTrial(_model, lr: 1e-3, clipNorm: 5.0);
+        _command = Tensor.Randint(0, 14, [10, 1], generator: _init).DetachFromDisposeScope();
+        _actions = Tensor.Randint(0, 9, [26, 1], generator: _init).DetachFromDisposeScope();
     }
 
     [Benchmark(Baseline = true)]
-    public float Stepwise() => trial.Run(command, actions, teacherForced: true, stepwise: true);
+    public float Stepwise() => _trial.Run(_command, _actions, teacherForced: true, stepwise: true);
 
     [Benchmark]
-    public float Fused() => trial.Run(command, actions, teacherForced: true);
+    public float Fused() => _trial.Run(_command, _actions, teacherForced: true);
 
     [Benchmark]
-    public float FreeRunning() => trial.Run(command, actions, teacherForced: false);
+    public float FreeRunning() => _trial.Run(_command, _actions, teacherForced: false);
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        trial.Dispose();
-        model.Dispose();
-        command.Dispose();
-        actions.Dispose();
-        init.Dispose();
-        dropout.Dispose();
+        _trial.Dispose();
+        _model.Dispose();
+        _command.Dispose();
+        _actions.Dispose();
+        _init.Dispose();
+        _dropout.Dispose();
     }
 
     /// <summary>Times the cases like pytorch_seq2seq.py (20 warm-up trials, then 300) with the same columns.</summary>
@@ -63,10 +63,16 @@ public class ScanTrialBenchmarks
                      ("scan-lstm-2x200-b1-free", bench.FreeRunning),
                  })
         {
-            for (var i = 0; i < 20; i++) run();
+            for (var i = 0; i < 20; i++)
+            {
+                run();
+            }
             const int trials = 300;
             var clock = Stopwatch.StartNew();
-            for (var i = 0; i < trials; i++) run();
+            for (var i = 0; i < trials; i++)
+            {
+                run();
+            }
             var seconds = clock.Elapsed.TotalSeconds / trials;
             output.WriteLine($"{name}\t{1 / seconds:F1} trials/s\t{seconds * 1e6:F0} us/trial");
         }

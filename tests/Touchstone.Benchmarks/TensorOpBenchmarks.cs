@@ -8,20 +8,20 @@ namespace Touchstone.Benchmarks;
 [SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 15)]
 public class TensorOpBenchmarks
 {
-    private Tensor a = null!, b = null!;
+    private Tensor _a = null!, _b = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         TorchRuntime.NumThreads = 1;
-        a = Tensor.Ones([4]).DetachFromDisposeScope();
-        b = Tensor.Ones([4]).DetachFromDisposeScope();
+        _a = Tensor.Ones([4]).DetachFromDisposeScope();
+        _b = Tensor.Ones([4]).DetachFromDisposeScope();
     }
 
     /// <summary>x + y on four floats, the result freed at once (as Python frees an unused result).</summary>
     [Benchmark]
     public void AddSmall()
     {
-        using var result = a + b;
+        using var result = _a + _b;
     }
 }

@@ -19,9 +19,9 @@ public class TrainingStepBenchmarks
         ("mlp-1-256-256-256-1-b32", 1, [256, 256, 256], 1, 32),
     ];
 
-    private Sequential net = null!;
-    private Adam optimizer = null!;
-    private Tensor x = null!, y = null!;
+    private Sequential _net = null!;
+    private Adam _optimizer = null!;
+    private Tensor _x = null!, _y = null!;
 
     /// <summary>Which of <see cref="Shapes"/> to run.</summary>
     [ParamsSource(nameof(ShapeNames))]
@@ -36,35 +36,35 @@ public class TrainingStepBenchmarks
         TorchRuntime.NumThreads = 1;
         TorchRuntime.ManualSeed(0);
         var (_, input, hidden, output, batch) = Shapes.Single(s => s.Name == Shape);
-        net = new Sequential();
+        _net = new Sequential();
         var d = input;
         foreach (var h in hidden)
         {
-            net.Append(new Linear(d, h)).Append(new ReLU());
+            _net.Append(new Linear(d, h)).Append(new ReLU());
             d = h;
         }
-        net.Append(new Linear(d, output));
-        optimizer = new Adam(net.Parameters(), lr: 1e-3);
-        x = Tensor.Randn([batch, input]).DetachFromDisposeScope();
-        y = Tensor.Rand([batch, output]).DetachFromDisposeScope();
+        _net.Append(new Linear(d, output));
+        _optimizer = new Adam(_net.Parameters(), lr: 1e-3);
+        _x = Tensor.Randn([batch, input]).DetachFromDisposeScope();
+        _y = Tensor.Rand([batch, output]).DetachFromDisposeScope();
     }
 
     [Benchmark]
     public void AdamStep()
     {
         using var scope = DisposeScope.Begin();
-        optimizer.ZeroGrad();
-        var loss = F.MseLoss(net.Forward(x), y);
+        _optimizer.ZeroGrad();
+        var loss = F.MseLoss(_net.Forward(_x), _y);
         loss.Backward();
-        optimizer.Step();
+        _optimizer.Step();
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        optimizer.Dispose();
-        net.Dispose();
-        x.Dispose();
-        y.Dispose();
+        _optimizer.Dispose();
+        _net.Dispose();
+        _x.Dispose();
+        _y.Dispose();
     }
 }

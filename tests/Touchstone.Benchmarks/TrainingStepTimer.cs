@@ -19,12 +19,18 @@ public static class TrainingStepTimer
         {
             var bench = new TrainingStepBenchmarks { Shape = name };
             bench.Setup();
-            for (var i = 0; i < 20; i++) bench.AdamStep();
+            for (var i = 0; i < 20; i++)
+            {
+                bench.AdamStep();
+            }
             var steps = TimedSteps[name];
             var process = Process.GetCurrentProcess();
             var cpuBefore = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
-            for (var i = 0; i < steps; i++) bench.AdamStep();
+            for (var i = 0; i < steps; i++)
+            {
+                bench.AdamStep();
+            }
             var seconds = clock.Elapsed.TotalSeconds / steps;
             process.Refresh();
             var cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds / steps;

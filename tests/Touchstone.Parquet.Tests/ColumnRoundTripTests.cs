@@ -169,7 +169,7 @@ public class ColumnRoundTripTests
     public void Special_floating_point_values_keep_their_bits()
     {
         double[] doubles = [double.NaN, double.PositiveInfinity, double.NegativeInfinity, -0.0, 0.0, double.Epsilon, double.MaxValue, double.MinValue, 1e-310];
-        float[] floats = doubles.Select(d => (float)d).ToArray();
+        var floats = doubles.Select(d => (float)d).ToArray();
         var schema = new ParquetSchema(new ParquetField("d", ParquetType.Double), new ParquetField("f", ParquetType.Float));
 
         var file = TestTables.Write(schema, [new ParquetColumn<double>(schema[0], doubles), new ParquetColumn<float>(schema[1], floats)]);

@@ -1,4 +1,3 @@
-using Touchstone.Torch;
 using Touchstone.Torch.NN;
 
 namespace Touchstone.Torch.Tests;
@@ -8,28 +7,28 @@ public sealed class AttentionCompositionTests
 {
     private sealed class CausalSelfAttention : Module<Tensor, Tensor>
     {
-        private readonly Linear qkv, projection;
-        private readonly int heads;
+        private readonly Linear _qkv, _projection;
+        private readonly int _heads;
 
         public CausalSelfAttention(int width, int heads)
         {
-            this.heads = heads;
-            qkv = RegisterModule("c_attn", new Linear(width, 3 * width, dtype: DType.Float64));
-            projection = RegisterModule("c_proj", new Linear(width, width, dtype: DType.Float64));
+            _heads = heads;
+            _qkv = RegisterModule("c_attn", new Linear(width, 3 * width, dtype: DType.Float64));
+            _projection = RegisterModule("c_proj", new Linear(width, width, dtype: DType.Float64));
         }
 
         public override Tensor Forward(Tensor x)
         {
             var (b, t, c) = (x.Size(0), x.Size(1), x.Size(2));
-            var parts = qkv.Forward(x).Split(c, dim: 2);
+            var parts = _qkv.Forward(x).Split(c, dim: 2);
             var (q, k, v) = (Heads(parts[0]), Heads(parts[1]), Heads(parts[2]));
-            var scores = q.MatMul(k.MT) / Math.Sqrt(c / heads);
+            var scores = q.MatMul(k.MT) / Math.Sqrt(c / _heads);
             var future = Tensor.Ones([t, t], DType.Bool).Triu(1);
             var attention = scores.MaskedFill(future, double.NegativeInfinity).Softmax(-1);
             var y = attention.MatMul(v).Transpose(1, 2).Contiguous().View(b, t, c);
-            return projection.Forward(y);
+            return _projection.Forward(y);
 
-            Tensor Heads(Tensor z) => z.View(b, t, heads, c / heads).Transpose(1, 2);
+            Tensor Heads(Tensor z) => z.View(b, t, _heads, c / _heads).Transpose(1, 2);
         }
     }
 

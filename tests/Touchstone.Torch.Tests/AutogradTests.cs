@@ -1,4 +1,3 @@
-using Touchstone.Torch;
 using Touchstone.Torch.Tests.Support;
 
 namespace Touchstone.Torch.Tests;
@@ -32,7 +31,10 @@ public sealed class AutogradTests
         {
             Assert.False(Autograd.IsGradEnabled);
             Assert.False((x * 2).RequiresGrad);
-            using (Autograd.EnableGrad()) Assert.True((x * 2).RequiresGrad);
+            using (Autograd.EnableGrad())
+            {
+                Assert.True((x * 2).RequiresGrad);
+            }
             Assert.False(Autograd.IsGradEnabled);
         }
         Assert.True(Autograd.IsGradEnabled);

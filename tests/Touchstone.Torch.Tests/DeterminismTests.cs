@@ -1,4 +1,3 @@
-using Touchstone.Torch;
 using Touchstone.Torch.NN;
 using Touchstone.Torch.Optim;
 

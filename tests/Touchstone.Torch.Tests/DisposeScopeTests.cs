@@ -1,5 +1,3 @@
-using Touchstone.Torch;
-
 namespace Touchstone.Torch.Tests;
 
 public sealed class DisposeScopeTests
@@ -40,7 +38,10 @@ public sealed class DisposeScopeTests
     public void Detached_tensors_outlive_every_scope_until_disposed()
     {
         Tensor t;
-        using (DisposeScope.Begin()) t = Tensor.Ones([1]).DetachFromDisposeScope();
+        using (DisposeScope.Begin())
+        {
+            t = Tensor.Ones([1]).DetachFromDisposeScope();
+        }
         Assert.False(t.IsDisposed);
         t.Dispose();
         Assert.True(t.IsDisposed);
@@ -76,7 +77,10 @@ public sealed class DisposeScopeTests
     public void Using_a_disposed_tensor_raises_ObjectDisposedException()
     {
         Tensor t;
-        using (DisposeScope.Begin()) t = Tensor.Ones([2]);
+        using (DisposeScope.Begin())
+        {
+            t = Tensor.Ones([2]);
+        }
         var ex = Assert.Throws<ObjectDisposedException>(() => t.Exp());
         Assert.Contains("DisposeScope", ex.Message);
         Assert.Throws<ObjectDisposedException>(() => t.Shape);

@@ -1,4 +1,3 @@
-using Touchstone.Torch;
 using Touchstone.Torch.NN;
 using Touchstone.Torch.Tests.Support;
 
@@ -34,10 +33,20 @@ public sealed class DoubleBackwardTests
         {
             using var inner = DisposeScope.Begin();
             using (Autograd.NoGrad())
-                for (var i = 0; i < parameters.Count; i++) parameters[i].Add_(v[i], sign * eps);
+            {
+                for (var i = 0; i < parameters.Count; i++)
+                {
+                    parameters[i].Add_(v[i], sign * eps);
+                }
+            }
             var g = Autograd.Grad(Energy(), parameters).Select(t => t.ToArray<double>()).ToArray();
             using (Autograd.NoGrad())
-                for (var i = 0; i < parameters.Count; i++) parameters[i].Sub_(v[i], sign * eps);
+            {
+                for (var i = 0; i < parameters.Count; i++)
+                {
+                    parameters[i].Sub_(v[i], sign * eps);
+                }
+            }
             return g;
         }
         var plus = GradientAt(1);

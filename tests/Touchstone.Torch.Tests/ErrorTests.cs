@@ -1,5 +1,3 @@
-using Touchstone.Torch;
-
 namespace Touchstone.Torch.Tests;
 
 public sealed class ErrorTests

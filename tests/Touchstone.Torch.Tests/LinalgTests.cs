@@ -1,4 +1,3 @@
-using Touchstone.Torch;
 using Touchstone.Torch.Tests.Support;
 
 namespace Touchstone.Torch.Tests;

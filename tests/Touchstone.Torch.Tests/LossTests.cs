@@ -1,4 +1,3 @@
-using Touchstone.Torch;
 using Touchstone.Torch.NN;
 using Touchstone.Torch.Tests.Support;
 
@@ -34,7 +33,10 @@ public sealed class LossTests
         var counted = 0;
         for (var i = 0; i < Targets.Length; i++)
         {
-            if (Targets[i] == ignoreIndex) continue;
+            if (Targets[i] == ignoreIndex)
+            {
+                continue;
+            }
             var row = Enumerable.Range(0, 3).Select(c => Logits[i, c]).ToArray();
             var lse = Math.Log(row.Sum(Math.Exp));
             var logp = row.Select(v => v - lse).ToArray();

@@ -1,4 +1,3 @@
-using Touchstone.Torch;
 using Touchstone.Torch.NN;
 using Touchstone.Torch.Optim;
 using Xunit.Abstractions;
@@ -33,7 +32,10 @@ public sealed class MemoryTests(ITestOutputHelper output)
                 NN.Utils.ClipGradNorm(net.Parameters(), 1.0);
                 optimizer.Step();
             }
-            if (step == WarmUpSteps) warm = ResidentBytes();
+            if (step == WarmUpSteps)
+            {
+                warm = ResidentBytes();
+            }
         }
         var end = ResidentBytes();
         output.WriteLine($"resident after {WarmUpSteps} steps: {warm / 1048576.0:F1} MB; after {Steps}: {end / 1048576.0:F1} MB");

@@ -1,4 +1,3 @@
-using Touchstone.Torch;
 using Touchstone.Torch.NN;
 using Touchstone.Torch.Tests.Support;
 
@@ -8,35 +7,35 @@ public sealed class ModuleTests
 {
     private sealed class TwoLayer : Module<Tensor, Tensor>
     {
-        private readonly Linear first, second;
+        private readonly Linear _first, _second;
 
         public TwoLayer()
         {
-            first = RegisterModule("first", new Linear(3, 4));
-            second = RegisterModule("second", new Linear(4, 2, bias: false));
+            _first = RegisterModule("first", new Linear(3, 4));
+            _second = RegisterModule("second", new Linear(4, 2, bias: false));
             RegisterBuffer("steps", Tensor.Zeros([1], DType.Int64));
         }
 
-        public override Tensor Forward(Tensor input) => second.Forward(first.Forward(input).Tanh());
+        public override Tensor Forward(Tensor input) => _second.Forward(_first.Forward(input).Tanh());
     }
 
     // E(x, y) = head([x; y]): a two-input block, nested in a one-input model as a typed child.
     private sealed class PairEnergy : Module<Tensor, Tensor, Tensor>
     {
-        private readonly Linear head;
+        private readonly Linear _head;
 
-        public PairEnergy(int inputs, int outputs) => head = RegisterModule("head", new Linear(inputs + outputs, 1));
+        public PairEnergy(int inputs, int outputs) => _head = RegisterModule("head", new Linear(inputs + outputs, 1));
 
-        public override Tensor Forward(Tensor input1, Tensor input2) => head.Forward(Tensor.Cat([input1, input2], 1));
+        public override Tensor Forward(Tensor input1, Tensor input2) => _head.Forward(Tensor.Cat([input1, input2], 1));
     }
 
     private sealed class EnergyOfZero : Module<Tensor, Tensor>
     {
-        private readonly PairEnergy energy;
+        private readonly PairEnergy _energy;
 
-        public EnergyOfZero() => energy = RegisterModule("energy", new PairEnergy(2, 1));
+        public EnergyOfZero() => _energy = RegisterModule("energy", new PairEnergy(2, 1));
 
-        public override Tensor Forward(Tensor input) => energy.Forward(input, Tensor.Zeros([input.Size(0), 1]));
+        public override Tensor Forward(Tensor input) => _energy.Forward(input, Tensor.Zeros([input.Size(0), 1]));
     }
 
     [Fact]
@@ -190,7 +189,10 @@ public sealed class ModuleTests
     public void Parameters_are_not_freed_by_the_scope_they_were_created_in()
     {
         Linear linear;
-        using (DisposeScope.Begin()) linear = new Linear(2, 2);
+        using (DisposeScope.Begin())
+        {
+            linear = new Linear(2, 2);
+        }
         Assert.False(linear.Weight.IsDisposed);
         linear.Dispose();
         Assert.True(linear.Weight.IsDisposed);

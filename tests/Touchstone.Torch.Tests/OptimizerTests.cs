@@ -1,4 +1,3 @@
-using Touchstone.Torch;
 using Touchstone.Torch.NN;
 using Touchstone.Torch.Optim;
 using Touchstone.Torch.Tests.Support;
@@ -100,7 +99,10 @@ public sealed class OptimizerTests
         var exact = Train(false);
         var fused = Train(true);
         Assert.Equal(exact.Length, fused.Length);
-        for (var i = 0; i < exact.Length; i++) Assert.Equal(exact[i], fused[i], 4e-5f);
+        for (var i = 0; i < exact.Length; i++)
+        {
+            Assert.Equal(exact[i], fused[i], 4e-5f);
+        }
         Assert.Equal(fused, Train(true));   // and deterministic
     }
 
@@ -119,7 +121,10 @@ public sealed class OptimizerTests
             }
         }
         var straight = Tensor.Zeros([3], DType.Float64, requiresGrad: true);
-        using (var optimizer = new Adam([straight], lr: 0.1)) Steps(straight, optimizer, 6);
+        using (var optimizer = new Adam([straight], lr: 0.1))
+        {
+            Steps(straight, optimizer, 6);
+        }
 
         var resumed = Tensor.Zeros([3], DType.Float64, requiresGrad: true);
         (long Step, Tensor? M, Tensor? V) state;
@@ -258,7 +263,10 @@ public sealed class OptimizerTests
             var loss = F.MseLoss(net.Forward(x), y);
             loss.Backward();
             optimizer.Step();
-            if (step == 0) first = loss.Item<float>();
+            if (step == 0)
+            {
+                first = loss.Item<float>();
+            }
             last = loss.Item<float>();
         }
         Assert.True(last < first / 10, $"loss went from {first} to {last}");

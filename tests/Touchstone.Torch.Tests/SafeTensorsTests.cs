@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
 using Touchstone.Testing;
-using Touchstone.Torch;
 using Touchstone.Torch.NN;
 using Touchstone.Torch.Serialization;
 

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using DuckDB.NET.Data;
-using Touchstone.Core.Results;
 
 namespace Touchstone.Analysis.Sql;
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 using Touchstone.Core.Declarations;
 using Touchstone.Core.Display;
 using Touchstone.Core.Results;
@@ -43,7 +42,7 @@ internal static class MergeCommand
             {
                 throw new DeclarationException("runs", "pass either the run folders to merge or --shards-of <results>/<run-id>, not both or neither");
             }
-            IReadOnlyList<string> runs = run is null ? given : ShardFolders.Find(run);
+            var runs = run is null ? given : ShardFolders.Find(run);
             var target = parse.GetValue(output)
                 ?? run
                 ?? Path.Combine("results", "runs", "merged-" + Core.Running.RunIds.New(DateTime.UtcNow));

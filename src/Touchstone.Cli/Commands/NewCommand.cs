@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Touchstone.Core.Display;
 using Touchstone.Cli.Scaffold;
+using Touchstone.Core.Display;
 
 namespace Touchstone.Cli.Commands;
 

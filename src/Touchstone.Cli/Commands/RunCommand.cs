@@ -5,8 +5,6 @@ using Touchstone.Cli.Sinks;
 using Touchstone.Core.Declarations;
 using Touchstone.Core.Display;
 using Touchstone.Core.Environment;
-using Touchstone.Core.Planning;
-using Touchstone.Core.Results;
 using Touchstone.Core.Running;
 using Touchstone.Core.Summary;
 

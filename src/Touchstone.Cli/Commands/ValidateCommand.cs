@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
-using Touchstone.Core.Display;
 using Touchstone.Core.Declarations;
+using Touchstone.Core.Display;
 
 namespace Touchstone.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Touchstone.Core.Display;
 using Touchstone.Cli.Verification;
 using Touchstone.Core.Declarations;
+using Touchstone.Core.Display;
 using Touchstone.Core.Environment;
 using Touchstone.Core.Results;
 using Touchstone.Core.Verification;

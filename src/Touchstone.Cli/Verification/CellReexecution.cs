@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Touchstone.Core.Environment;
-using Touchstone.Core.Experiments;
 using Touchstone.Core.Results;
 using Touchstone.Core.Running;
 using Touchstone.Core.Verification;

@@ -1,5 +1,5 @@
-using System.Runtime.InteropServices;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using Touchstone.Parquet.Format;
 
 namespace Touchstone.Parquet.Compression;

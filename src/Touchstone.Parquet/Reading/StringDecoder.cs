@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using DecoderFallbackException = System.Text.DecoderFallbackException;
 using Touchstone.Parquet.Encodings;
 using Touchstone.Parquet.Format;
+using DecoderFallbackException = System.Text.DecoderFallbackException;
 
 namespace Touchstone.Parquet.Reading;
 

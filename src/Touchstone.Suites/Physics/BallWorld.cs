@@ -16,7 +16,7 @@ public sealed class BallWorld
     // pymunk's default collision slop, in px.
     private const double Slop = 0.1;
 
-    private readonly List<Ball> balls = [];
+    private readonly List<Ball> _balls = [];
 
     /// <summary>Makes an empty world.</summary>
     public BallWorld(PhysicsParameters parameters, WorldGeometry? geometry = null)
@@ -32,7 +32,7 @@ public sealed class BallWorld
     public WorldGeometry Geometry { get; }
 
     /// <summary>The balls, in the order they were added (the order of the features).</summary>
-    public IReadOnlyList<Ball> Balls => balls;
+    public IReadOnlyList<Ball> Balls => _balls;
 
     /// <summary>Steps taken so far.</summary>
     public int StepCount { get; private set; }
@@ -41,13 +41,13 @@ public sealed class BallWorld
     public double Time => StepCount * Geometry.Dt;
 
     /// <summary>Adds a ball.</summary>
-    public void Add(Ball ball) => balls.Add(ball);
+    public void Add(Ball ball) => _balls.Add(ball);
 
     /// <summary>Advances the world by one time step.</summary>
     public void Step()
     {
         var dt = Geometry.Dt;
-        foreach (var ball in balls)
+        foreach (var ball in _balls)
         {
             // The exact ballistic position; pymunk moves by v·dt alone, which gains ½·m·g²·dt² of energy every step.
             ball.X += ball.Vx * dt;
@@ -61,7 +61,7 @@ public sealed class BallWorld
         }
 
         var keep = Math.Pow(Parameters.Damping, dt);
-        foreach (var ball in balls)
+        foreach (var ball in _balls)
         {
             ball.Vx = ball.Vx * keep;
             ball.Vy = ball.Vy * keep + Parameters.Gravity * dt;
@@ -84,7 +84,7 @@ public sealed class BallWorld
         var friction = Parameters.Friction * Parameters.Friction;
         var reach = Geometry.WallRadius;
         var contacts = new List<Contact>();
-        foreach (var ball in balls)
+        foreach (var ball in _balls)
         {
             // Normal points from the wall into the ball.
             AddWall(contacts, ball, ball.X - reach, 1, 0, restitution, friction);
@@ -93,12 +93,12 @@ public sealed class BallWorld
             AddWall(contacts, ball, Geometry.Height - reach - ball.Y, 0, -1, restitution, friction);
         }
 
-        for (var i = 0; i < balls.Count; i++)
+        for (var i = 0; i < _balls.Count; i++)
         {
-            for (var j = i + 1; j < balls.Count; j++)
+            for (var j = i + 1; j < _balls.Count; j++)
             {
-                var a = balls[i];
-                var b = balls[j];
+                var a = _balls[i];
+                var b = _balls[j];
                 var dx = b.X - a.X;
                 var dy = b.Y - a.Y;
                 var distance = Math.Sqrt(dx * dx + dy * dy);

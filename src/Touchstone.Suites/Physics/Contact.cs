@@ -9,9 +9,9 @@ namespace Touchstone.Suites.Physics;
 /// </summary>
 internal sealed class Contact(Ball? a, Ball b, double nx, double ny, double restitution, double friction, double? leavingSpeed = null)
 {
-    private double bounce;
-    private double normalImpulse;
-    private double tangentImpulse;
+    private double _bounce;
+    private double _normalImpulse;
+    private double _tangentImpulse;
 
     private double InverseMassA => a?.InverseMass ?? 0;
 
@@ -21,27 +21,27 @@ internal sealed class Contact(Ball? a, Ball b, double nx, double ny, double rest
     public void Prepare()
     {
         var approach = NormalVelocity();
-        bounce = leavingSpeed ?? (approach < 0 ? -restitution * approach : 0);
+        _bounce = leavingSpeed ?? (approach < 0 ? -restitution * approach : 0);
     }
 
     /// <summary>One sequential-impulse pass: normal, then friction.</summary>
     public void ApplyImpulse()
     {
         var normalMass = 1 / (InverseMassA + b.InverseMass);
-        var wanted = (bounce - NormalVelocity()) * normalMass;
-        var total = Math.Max(normalImpulse + wanted, 0);
-        var delta = total - normalImpulse;
-        normalImpulse = total;
+        var wanted = (_bounce - NormalVelocity()) * normalMass;
+        var total = Math.Max(_normalImpulse + wanted, 0);
+        var delta = total - _normalImpulse;
+        _normalImpulse = total;
         Push(delta * nx, delta * ny, 0);
 
         // Tangent t = (−ny, nx); the contact point is at −r_b·n from B's centre and +r_a·n from A's.
         var radiusA = a?.Radius ?? 0;
         var tangentMass = 1 / (InverseMassA + b.InverseMass + radiusA * radiusA * InverseMomentA + b.Radius * b.Radius * b.InverseMoment);
-        var limit = friction * normalImpulse;
+        var limit = friction * _normalImpulse;
         var wantedT = -TangentVelocity() * tangentMass;
-        var totalT = Math.Clamp(tangentImpulse + wantedT, -limit, limit);
-        var deltaT = totalT - tangentImpulse;
-        tangentImpulse = totalT;
+        var totalT = Math.Clamp(_tangentImpulse + wantedT, -limit, limit);
+        var deltaT = totalT - _tangentImpulse;
+        _tangentImpulse = totalT;
         Push(-deltaT * ny, deltaT * nx, deltaT);
     }
 

@@ -11,9 +11,9 @@ public sealed class ConvexHull
     /// <summary>Residual below which a point counts as inside (in range-scaled units).</summary>
     public const double Tolerance = 1e-9;
 
-    private readonly double[][] points;
-    private readonly double[] low;
-    private readonly double[] scale;
+    private readonly double[][] _points;
+    private readonly double[] _low;
+    private readonly double[] _scale;
 
     /// <summary>Builds the hull of <paramref name="points"/> (each the same length).</summary>
     public ConvexHull(IReadOnlyList<double[]> points)
@@ -24,9 +24,9 @@ public sealed class ConvexHull
         }
 
         var dims = points[0].Length;
-        low = [.. Enumerable.Range(0, dims).Select(d => points.Min(p => p[d]))];
-        scale = [.. Enumerable.Range(0, dims).Select(d => Math.Max(points.Max(p => p[d]) - low[d], double.Epsilon))];
-        this.points = [.. points.Select(Scale)];
+        _low = [.. Enumerable.Range(0, dims).Select(d => points.Min(p => p[d]))];
+        _scale = [.. Enumerable.Range(0, dims).Select(d => Math.Max(points.Max(p => p[d]) - _low[d], double.Epsilon))];
+        _points = [.. points.Select(Scale)];
     }
 
     /// <summary>Whether <paramref name="query"/> lies in the hull (boundary included).</summary>
@@ -34,7 +34,7 @@ public sealed class ConvexHull
     {
         var q = Scale(query);
         var dims = q.Length;
-        var n = points.Length;
+        var n = _points.Length;
         var rows = dims + 1;
         var columns = n + rows + 1; // λ, artificials, right-hand side
         var tableau = new double[rows + 1, columns];
@@ -45,7 +45,7 @@ public sealed class ConvexHull
             var sign = rhs < 0 ? -1.0 : 1.0;
             for (var j = 0; j < n; j++)
             {
-                tableau[r, j] = sign * (r < dims ? points[j][r] : 1.0);
+                tableau[r, j] = sign * (r < dims ? _points[j][r] : 1.0);
             }
 
             tableau[r, n + r] = 1;
@@ -136,5 +136,5 @@ public sealed class ConvexHull
         }
     }
 
-    private double[] Scale(double[] point) => [.. point.Select((v, d) => (v - low[d]) / scale[d])];
+    private double[] Scale(double[] point) => [.. point.Select((v, d) => (v - _low[d]) / _scale[d])];
 }

@@ -7,22 +7,22 @@ namespace Touchstone.Suites.Physics;
 /// </summary>
 public sealed class FeatureScaler
 {
-    private readonly double[] mean;
-    private readonly double[] deviation;
+    private readonly double[] _mean;
+    private readonly double[] _deviation;
 
     /// <summary>Fits on <paramref name="train"/>.</summary>
     public FeatureScaler(PhysicsSplit train, int features)
     {
         var frames = train.Inputs.Chunk(features).Concat(train.Targets.Chunk(features)).ToArray();
-        mean = [.. Enumerable.Range(0, features).Select(f => frames.Average(row => (double)row[f]))];
-        deviation = [.. Enumerable.Range(0, features).Select(f =>
+        _mean = [.. Enumerable.Range(0, features).Select(f => frames.Average(row => (double)row[f]))];
+        _deviation = [.. Enumerable.Range(0, features).Select(f =>
         {
-            var sd = Math.Sqrt(frames.Average(row => (row[f] - mean[f]) * (row[f] - mean[f])));
+            var sd = Math.Sqrt(frames.Average(row => (row[f] - _mean[f]) * (row[f] - _mean[f])));
             return sd == 0 ? 1 : sd;
         })];
     }
 
     /// <summary>Standardized copy of a row-major [.., features] array.</summary>
     public float[] Transform(float[] values) =>
-        [.. values.Select((v, i) => (float)((v - mean[i % mean.Length]) / deviation[i % mean.Length]))];
+        [.. values.Select((v, i) => (float)((v - _mean[i % _mean.Length]) / _deviation[i % _mean.Length]))];
 }

@@ -10,9 +10,9 @@ namespace Touchstone.Suites.Physics;
 /// </summary>
 public sealed class KnnDistance
 {
-    private readonly double[][] train;
-    private readonly double[] mean;
-    private readonly double[] deviation;
+    private readonly double[][] _train;
+    private readonly double[] _mean;
+    private readonly double[] _deviation;
 
     /// <summary>Fits on the training rows.</summary>
     public KnnDistance(IReadOnlyList<double[]> trainRows, int k = 10)
@@ -24,14 +24,14 @@ public sealed class KnnDistance
 
         K = k;
         var dims = trainRows[0].Length;
-        mean = [.. Enumerable.Range(0, dims).Select(d => trainRows.Average(r => r[d]))];
-        deviation = [.. Enumerable.Range(0, dims).Select(d =>
+        _mean = [.. Enumerable.Range(0, dims).Select(d => trainRows.Average(r => r[d]))];
+        _deviation = [.. Enumerable.Range(0, dims).Select(d =>
         {
-            var sd = Math.Sqrt(trainRows.Average(r => (r[d] - mean[d]) * (r[d] - mean[d])));
+            var sd = Math.Sqrt(trainRows.Average(r => (r[d] - _mean[d]) * (r[d] - _mean[d])));
             return sd == 0 ? 1 : sd;
         })];
-        train = [.. trainRows.Select(Standardize)];
-        var self = train.Select(MeanDistanceStandardized).Order().ToArray();
+        _train = [.. trainRows.Select(Standardize)];
+        var self = _train.Select(MeanDistanceStandardized).Order().ToArray();
         Threshold95 = Percentile(self, 95);
         Threshold99 = Percentile(self, 99);
     }
@@ -62,9 +62,9 @@ public sealed class KnnDistance
 
     private double MeanDistanceStandardized(double[] row)
     {
-        var distances = train.Select(t => Math.Sqrt(t.Select((v, d) => (v - row[d]) * (v - row[d])).Sum())).Order();
+        var distances = _train.Select(t => Math.Sqrt(t.Select((v, d) => (v - row[d]) * (v - row[d])).Sum())).Order();
         return distances.Take(K).Average();
     }
 
-    private double[] Standardize(double[] row) => [.. row.Select((v, d) => (v - mean[d]) / deviation[d])];
+    private double[] Standardize(double[] row) => [.. row.Select((v, d) => (v - _mean[d]) / _deviation[d])];
 }

@@ -21,10 +21,10 @@ public sealed record TrajectoryTransformerConfig(int Features = 25, int Frames =
 /// </summary>
 public sealed class TrajectoryTransformer : Module<Tensor, Tensor>
 {
-    private readonly Linear input;
-    private readonly Tensor positions;
-    private readonly List<TransformerBlock> blocks = [];
-    private readonly Linear output;
+    private readonly Linear _input;
+    private readonly Tensor _positions;
+    private readonly List<TransformerBlock> _blocks = [];
+    private readonly Linear _output;
 
     /// <summary>Builds the model on the CPU.</summary>
     public TrajectoryTransformer(TrajectoryTransformerConfig config, Generator init, Generator dropout)
@@ -34,26 +34,26 @@ public sealed class TrajectoryTransformer : Module<Tensor, Tensor>
             throw new ArgumentException($"model.width ({config.Width}) must be a multiple of model.heads ({config.Heads}).", nameof(config));
         }
 
-        input = RegisterModule("input", KerasDense(config.Features, config.Width, init));
-        positions = RegisterBuffer("positions", Sinusoids(config.Frames, config.Width));
+        _input = RegisterModule("input", KerasDense(config.Features, config.Width, init));
+        _positions = RegisterBuffer("positions", Sinusoids(config.Frames, config.Width));
         for (var i = 0; i < config.Blocks; i++)
         {
-            blocks.Add(RegisterModule($"block{i}", new TransformerBlock(config.Width, config.Heads, config.Dropout, init, dropout)));
+            _blocks.Add(RegisterModule($"block{i}", new TransformerBlock(config.Width, config.Heads, config.Dropout, init, dropout)));
         }
 
-        output = RegisterModule("output", KerasDense(config.Width, config.Features, init));
+        _output = RegisterModule("output", KerasDense(config.Width, config.Features, init));
     }
 
     /// <summary>Maps [batch, frames, features] to [batch, frames, features].</summary>
     public override Tensor Forward(Tensor x)
     {
-        var h = input.Forward(x) + positions;
-        foreach (var block in blocks)
+        var h = _input.Forward(x) + _positions;
+        foreach (var block in _blocks)
         {
             h = block.Forward(h);
         }
 
-        return output.Forward(h);
+        return _output.Forward(h);
     }
 
     /// <summary>The source's sinusoidal table, [frames, width].</summary>
@@ -85,39 +85,39 @@ public sealed class TrajectoryTransformer : Module<Tensor, Tensor>
 /// <summary>One post-norm block of the source's Transformer (its TransformerBlock).</summary>
 internal sealed class TransformerBlock : Module<Tensor, Tensor>
 {
-    private readonly int heads;
-    private readonly Linear query;
-    private readonly Linear key;
-    private readonly Linear value;
-    private readonly Linear project;
-    private readonly Dropout dropout1;
-    private readonly LayerNorm norm1;
-    private readonly Linear expand;
-    private readonly Linear contract;
-    private readonly Dropout dropout2;
-    private readonly LayerNorm norm2;
+    private readonly int _heads;
+    private readonly Linear _query;
+    private readonly Linear _key;
+    private readonly Linear _value;
+    private readonly Linear _project;
+    private readonly Dropout _dropout1;
+    private readonly LayerNorm _norm1;
+    private readonly Linear _expand;
+    private readonly Linear _contract;
+    private readonly Dropout _dropout2;
+    private readonly LayerNorm _norm2;
 
     public TransformerBlock(int width, int heads, double dropout, Generator init, Generator dropoutGenerator)
     {
-        this.heads = heads;
-        query = RegisterModule("query", TrajectoryTransformer.KerasDense(width, width, init));
-        key = RegisterModule("key", TrajectoryTransformer.KerasDense(width, width, init));
-        value = RegisterModule("value", TrajectoryTransformer.KerasDense(width, width, init));
-        project = RegisterModule("project", TrajectoryTransformer.KerasDense(width, width, init));
-        dropout1 = RegisterModule("dropout1", new Dropout(dropout, dropoutGenerator));
-        norm1 = RegisterModule("norm1", new LayerNorm(width, eps: 1e-6));
-        expand = RegisterModule("expand", TrajectoryTransformer.KerasDense(width, 4 * width, init));
-        contract = RegisterModule("contract", TrajectoryTransformer.KerasDense(4 * width, width, init));
-        dropout2 = RegisterModule("dropout2", new Dropout(dropout, dropoutGenerator));
-        norm2 = RegisterModule("norm2", new LayerNorm(width, eps: 1e-6));
+        _heads = heads;
+        _query = RegisterModule("query", TrajectoryTransformer.KerasDense(width, width, init));
+        _key = RegisterModule("key", TrajectoryTransformer.KerasDense(width, width, init));
+        _value = RegisterModule("value", TrajectoryTransformer.KerasDense(width, width, init));
+        _project = RegisterModule("project", TrajectoryTransformer.KerasDense(width, width, init));
+        _dropout1 = RegisterModule("dropout1", new Dropout(dropout, dropoutGenerator));
+        _norm1 = RegisterModule("norm1", new LayerNorm(width, eps: 1e-6));
+        _expand = RegisterModule("expand", TrajectoryTransformer.KerasDense(width, 4 * width, init));
+        _contract = RegisterModule("contract", TrajectoryTransformer.KerasDense(4 * width, width, init));
+        _dropout2 = RegisterModule("dropout2", new Dropout(dropout, dropoutGenerator));
+        _norm2 = RegisterModule("norm2", new LayerNorm(width, eps: 1e-6));
     }
 
     public override Tensor Forward(Tensor x)
     {
-        var attended = dropout1.Forward(Attention(x));
-        var h = norm1.Forward(x + attended);
-        var fed = dropout2.Forward(contract.Forward(expand.Forward(h).Relu()));
-        return norm2.Forward(h + fed);
+        var attended = _dropout1.Forward(Attention(x));
+        var h = _norm1.Forward(x + attended);
+        var fed = _dropout2.Forward(_contract.Forward(_expand.Forward(h).Relu()));
+        return _norm2.Forward(h + fed);
     }
 
     // Keras MultiHeadAttention with key_dim = width / heads: softmax(q kᵀ / √key_dim) v per head, then a projection.
@@ -126,13 +126,13 @@ internal sealed class TransformerBlock : Module<Tensor, Tensor>
         var batch = x.Shape[0];
         var frames = x.Shape[1];
         var width = x.Shape[2];
-        var size = width / heads;
-        Tensor Split(Tensor t) => t.View(batch, frames, heads, size).Permute(0, 2, 1, 3);
-        var q = Split(query.Forward(x));
-        var k = Split(key.Forward(x));
-        var v = Split(value.Forward(x));
+        var size = width / _heads;
+        Tensor Split(Tensor t) => t.View(batch, frames, _heads, size).Permute(0, 2, 1, 3);
+        var q = Split(_query.Forward(x));
+        var k = Split(_key.Forward(x));
+        var v = Split(_value.Forward(x));
         var weights = (q.MatMul(k.MT) * (1 / Math.Sqrt(size))).Softmax(-1);
         var mixed = weights.MatMul(v).Permute(0, 2, 1, 3).Contiguous().View(batch, frames, width);
-        return project.Forward(mixed);
+        return _project.Forward(mixed);
     }
 }

@@ -11,7 +11,7 @@ public sealed record PointErrors(double L1, double Rmse)
         double abs = 0, square = 0;
         for (var i = 0; i < target.Length; i++)
         {
-            double e = predicted[i] - (double)target[i];
+            var e = predicted[i] - (double)target[i];
             abs += Math.Abs(e);
             square += e * e;
         }

@@ -10,7 +10,10 @@ internal static class Native
     /// <summary>Throws for a non-zero status.</summary>
     internal static void Check(int status, string operation)
     {
-        if (status != 0) throw new TorchException(operation, LastError());
+        if (status != 0)
+        {
+            throw new TorchException(operation, LastError());
+        }
     }
 
     /// <summary>Passes a non-negative result through; a negative one is an error.</summary>
@@ -31,7 +34,10 @@ internal static class Native
     /// <summary>Throws for a non-zero status of an op-code family.</summary>
     internal static void Check<TOp>(int status, TOp op, string suffix = "") where TOp : struct, Enum
     {
-        if (status != 0) throw new TorchException(OpName(op) + suffix, LastError());
+        if (status != 0)
+        {
+            throw new TorchException(OpName(op) + suffix, LastError());
+        }
     }
 
     private static string OpName<TOp>(TOp op) where TOp : struct, Enum => op.ToString().ToLowerInvariant();
@@ -47,7 +53,10 @@ internal static class Native
     internal static IntPtr[] Handles(IReadOnlyList<Tensor> tensors)
     {
         var handles = new IntPtr[tensors.Count];
-        for (var i = 0; i < handles.Length; i++) handles[i] = tensors[i].Handle.DangerousGetHandle();
+        for (var i = 0; i < handles.Length; i++)
+        {
+            handles[i] = tensors[i].Handle.DangerousGetHandle();
+        }
         return handles;
     }
 }

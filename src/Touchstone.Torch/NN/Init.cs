@@ -47,7 +47,9 @@ public static class Init
     {
         var shape = tensor.Shape;
         if (shape.Length < 2)
+        {
             throw new ArgumentException($"fan in and fan out need a tensor of at least 2 dimensions, not shape [{string.Join(", ", shape)}]");
+        }
         var receptive = shape.Skip(2).Aggregate(1L, (a, b) => a * b);
         return (shape[1] * receptive, shape[0] * receptive);
     }

@@ -11,14 +11,20 @@ namespace Touchstone.Torch.NN;
 /// </code></example>
 public sealed class LSTM : Module
 {
-    private readonly List<Parameter> flat = new();
+    private readonly List<Parameter> _flat = new();
 
     /// <summary>Creates the LSTM with weights drawn from U(±1/√hiddenSize).</summary>
     public LSTM(long inputSize, long hiddenSize, long numLayers = 1, bool bias = true, bool batchFirst = false,
         double dropout = 0, bool bidirectional = false, DType dtype = DType.Float32, Device? device = null, Generator? generator = null)
     {
-        if (numLayers < 1) throw new ArgumentOutOfRangeException(nameof(numLayers), numLayers, "an LSTM has at least one layer");
-        if (dropout is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(dropout), dropout, "dropout must be in [0, 1]");
+        if (numLayers < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(numLayers), numLayers, "an LSTM has at least one layer");
+        }
+        if (dropout is < 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(dropout), dropout, "dropout must be in [0, 1]");
+        }
         (InputSize, HiddenSize, NumLayers, HasBias, BatchFirst, DropoutP, Bidirectional) =
             (inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional);
         var directions = bidirectional ? 2 : 1;
@@ -32,14 +38,20 @@ public sealed class LSTM : Module
                 var layerInput = layer == 0 ? inputSize : hiddenSize * directions;
                 Add($"weight_ih{suffix}", [4 * hiddenSize, layerInput]);
                 Add($"weight_hh{suffix}", [4 * hiddenSize, hiddenSize]);
-                if (!bias) continue;
+                if (!bias)
+                {
+                    continue;
+                }
                 Add($"bias_ih{suffix}", [4 * hiddenSize]);
                 Add($"bias_hh{suffix}", [4 * hiddenSize]);
             }
         }
-        foreach (var p in flat) Init.Uniform_(p, -bound, bound, generator);
+        foreach (var p in _flat)
+        {
+            Init.Uniform_(p, -bound, bound, generator);
+        }
 
-        void Add(string name, long[] shape) => flat.Add(RegisterParameter(name, Tensor.Empty(shape, dtype, device)));
+        void Add(string name, long[] shape) => _flat.Add(RegisterParameter(name, Tensor.Empty(shape, dtype, device)));
     }
 
     /// <summary>Features per input step.</summary>
@@ -61,12 +73,12 @@ public sealed class LSTM : Module
     /// zeros. Returns the output of the last layer at every step and the final (h, c).</summary>
     public (Tensor Output, (Tensor H, Tensor C) State) Forward(Tensor input, (Tensor H, Tensor C)? state = null)
     {
-        var handles = Native.Handles(flat);
+        var handles = Native.Handles(_flat);
         var h0 = state?.H.Handle ?? TensorHandle.Null;
         var c0 = state?.C.Handle ?? TensorHandle.Null;
         Native.Check(NativeMethods.ts_lstm(input.Handle, h0, c0, handles, handles.Length, HasBias, NumLayers, DropoutP,
             Training, Bidirectional, BatchFirst, out var output, out var h, out var c), "lstm");
-        GC.KeepAlive(flat);
+        GC.KeepAlive(_flat);
         return (new Tensor(output), (new Tensor(h), new Tensor(c)));
     }
 }

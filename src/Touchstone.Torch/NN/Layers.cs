@@ -18,13 +18,20 @@ public sealed class Embedding : Module<Tensor, Tensor>
     public Embedding(long numEmbeddings, long embeddingDim, long? paddingIdx = null, DType dtype = DType.Float32, Device? device = null, Generator? generator = null)
     {
         if (paddingIdx is { } p && (p < -numEmbeddings || p >= numEmbeddings))
+        {
             throw new ArgumentOutOfRangeException(nameof(paddingIdx), paddingIdx, $"padding index must be within the {numEmbeddings} embeddings");
+        }
         PaddingIdx = paddingIdx is { } q && q < 0 ? q + numEmbeddings : paddingIdx;
         using var scope = DisposeScope.Begin();
         Weight = RegisterParameter("weight", Tensor.Empty([numEmbeddings, embeddingDim], dtype, device));
         Init.Normal_(Weight, generator: generator);
         if (PaddingIdx is { } row)
-            using (Autograd.NoGrad()) Weight.Select(0, row).Fill_(0);
+        {
+            using (Autograd.NoGrad())
+            {
+                Weight.Select(0, row).Fill_(0);
+            }
+        }
     }
 
     /// <summary>The (num_embeddings, embedding_dim) table.</summary>
@@ -72,30 +79,36 @@ public sealed class LayerNorm : Module<Tensor, Tensor>
 /// </code></example>
 public sealed class Sequential : Module<Tensor, Tensor>
 {
-    private readonly List<Module<Tensor, Tensor>> layers = new();
+    private readonly List<Module<Tensor, Tensor>> _layers = new();
 
     /// <summary>Chains the modules in order.</summary>
     public Sequential(params Module<Tensor, Tensor>[] modules)
     {
-        foreach (var m in modules) Append(m);
+        foreach (var m in modules)
+        {
+            Append(m);
+        }
     }
 
     /// <summary>Appends a module at the end.</summary>
     public Sequential Append(Module<Tensor, Tensor> module)
     {
-        layers.Add(RegisterModule(layers.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), module));
+        _layers.Add(RegisterModule(_layers.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), module));
         return this;
     }
 
     /// <summary>The modules in order.</summary>
-    public IReadOnlyList<Module<Tensor, Tensor>> Layers => layers;
+    public IReadOnlyList<Module<Tensor, Tensor>> Layers => _layers;
 
     /// <inheritdoc />
     public override Tensor Forward(Tensor input)
     {
         // Intermediate results belong to the caller's scope, as any other op's result would.
         var x = input;
-        foreach (var layer in layers) x = layer.Forward(x);
+        foreach (var layer in _layers)
+        {
+            x = layer.Forward(x);
+        }
         return x;
     }
 }

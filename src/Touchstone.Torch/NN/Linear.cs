@@ -28,7 +28,10 @@ public sealed class Linear : Module<Tensor, Tensor>
     public void ResetParameters(Generator? generator = null)
     {
         Init.KaimingUniform_(Weight, a: Math.Sqrt(5), generator: generator);
-        if (Bias is null) return;
+        if (Bias is null)
+        {
+            return;
+        }
         var bound = InFeatures > 0 ? 1 / Math.Sqrt(InFeatures) : 0;
         Init.Uniform_(Bias, -bound, bound, generator);
     }

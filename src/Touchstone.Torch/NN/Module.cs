@@ -5,20 +5,20 @@ namespace Touchstone.Torch.NN;
 /// <example><code>
 /// sealed class Mlp : Module&lt;Tensor, Tensor&gt;
 /// {
-///     private readonly Linear fc1, fc2;
+///     private readonly Linear _fc1, _fc2;
 ///     public Mlp(int inputs, int hidden, int outputs)
 ///     {
-///         fc1 = RegisterModule("fc1", new Linear(inputs, hidden));
-///         fc2 = RegisterModule("fc2", new Linear(hidden, outputs));
+///         _fc1 = RegisterModule("fc1", new Linear(inputs, hidden));
+///         _fc2 = RegisterModule("fc2", new Linear(hidden, outputs));
 ///     }
-///     public override Tensor Forward(Tensor x) =&gt; fc2.Forward(fc1.Forward(x).Relu());
+///     public override Tensor Forward(Tensor x) =&gt; _fc2.Forward(_fc1.Forward(x).Relu());
 /// }
 /// </code></example>
 public abstract class Module : IDisposable
 {
-    private readonly List<(string Name, Parameter? Value)> parameters = new();
-    private readonly List<(string Name, Tensor? Value)> buffers = new();
-    private readonly List<(string Name, Module Value)> children = new();
+    private readonly List<(string Name, Parameter? Value)> _parameters = new();
+    private readonly List<(string Name, Tensor? Value)> _buffers = new();
+    private readonly List<(string Name, Module Value)> _children = new();
 
     /// <summary>Whether the module is in training mode (dropout active), as module.training.</summary>
     public bool Training { get; private set; } = true;
@@ -27,7 +27,7 @@ public abstract class Module : IDisposable
     protected T RegisterModule<T>(string name, T module) where T : Module
     {
         CheckName(name);
-        children.Add((name, module));
+        _children.Add((name, module));
         return module;
     }
 
@@ -35,7 +35,7 @@ public abstract class Module : IDisposable
     protected Parameter? RegisterParameter(string name, Parameter? parameter)
     {
         CheckName(name);
-        parameters.Add((name, parameter));
+        _parameters.Add((name, parameter));
         return parameter;
     }
 
@@ -47,48 +47,67 @@ public abstract class Module : IDisposable
     protected Tensor RegisterBuffer(string name, Tensor buffer)
     {
         CheckName(name);
-        buffers.Add((name, buffer.DetachFromDisposeScope()));
+        _buffers.Add((name, buffer.DetachFromDisposeScope()));
         return buffer;
     }
 
     private void CheckName(string name)
     {
         if (string.IsNullOrEmpty(name) || name.Contains('.'))
+        {
             throw new ArgumentException($"'{name}' is not a valid member name: use a non-empty name without dots", nameof(name));
-        if (parameters.Any(p => p.Name == name) || buffers.Any(b => b.Name == name) || children.Any(c => c.Name == name))
+        }
+        if (_parameters.Any(p => p.Name == name) || _buffers.Any(b => b.Name == name) || _children.Any(c => c.Name == name))
+        {
             throw new ArgumentException($"{GetType().Name} already has a member named '{name}'", nameof(name));
+        }
     }
 
     /// <summary>Direct sub-modules with their names.</summary>
-    public IEnumerable<(string Name, Module Module)> NamedChildren() => children.Select(c => (c.Name, c.Value));
+    public IEnumerable<(string Name, Module Module)> NamedChildren() => _children.Select(c => (c.Name, c.Value));
 
     /// <summary>Every parameter of this module and its descendants with its dotted name, as named_parameters().</summary>
     public IEnumerable<(string Name, Parameter Parameter)> NamedParameters(bool recurse = true) =>
-        Named(m => m.parameters, recurse);
+        Named(m => m._parameters, recurse);
 
     /// <summary>Every parameter, in registration order, as parameters().</summary>
     public IEnumerable<Parameter> Parameters(bool recurse = true) => NamedParameters(recurse).Select(p => p.Parameter);
 
     /// <summary>Every buffer of this module and its descendants with its dotted name.</summary>
     public IEnumerable<(string Name, Tensor Buffer)> NamedBuffers(bool recurse = true) =>
-        Named(m => m.buffers, recurse);
+        Named(m => m._buffers, recurse);
 
     // Own members first, then each child's with the child's name as a prefix; absent (null) members are skipped.
     private IEnumerable<(string, T)> Named<T>(Func<Module, List<(string Name, T? Value)>> members, bool recurse) where T : class
     {
         foreach (var (name, value) in members(this))
-            if (value != null) yield return (name, value);
-        if (!recurse) yield break;
-        foreach (var (prefix, child) in children)
+        {
+            if (value != null)
+            {
+                yield return (name, value);
+            }
+        }
+        if (!recurse)
+        {
+            yield break;
+        }
+        foreach (var (prefix, child) in _children)
+        {
             foreach (var (name, value) in child.Named(members, true))
+            {
                 yield return ($"{prefix}.{name}", value);
+            }
+        }
     }
 
     /// <summary>Sets training mode on this module and every descendant, as module.train(mode).</summary>
     public Module Train(bool mode = true)
     {
         Training = mode;
-        foreach (var (_, child) in children) child.Train(mode);
+        foreach (var (_, child) in _children)
+        {
+            child.Train(mode);
+        }
         return this;
     }
 
@@ -111,10 +130,16 @@ public abstract class Module : IDisposable
         foreach (var (_, p) in NamedParameters())
         {
             using var moved = convert(p);
-            if (moved is null) continue;
+            if (moved is null)
+            {
+                continue;
+            }
             p.SetData(moved);
             using var grad = p.Grad;
-            if (grad is null) continue;
+            if (grad is null)
+            {
+                continue;
+            }
             using var movedGrad = convert(grad);
             p.Grad = movedGrad;
         }
@@ -124,17 +149,26 @@ public abstract class Module : IDisposable
 
     private void ConvertBuffers(Func<Tensor, Tensor?> convert)
     {
-        for (var i = 0; i < buffers.Count; i++)
+        for (var i = 0; i < _buffers.Count; i++)
         {
-            var (name, buffer) = buffers[i];
-            if (buffer is null) continue;
+            var (name, buffer) = _buffers[i];
+            if (buffer is null)
+            {
+                continue;
+            }
             var moved = convert(buffer);
-            if (moved is null || ReferenceEquals(moved, buffer)) continue;
-            buffers[i] = (name, moved.DetachFromDisposeScope());
+            if (moved is null || ReferenceEquals(moved, buffer))
+            {
+                continue;
+            }
+            _buffers[i] = (name, moved.DetachFromDisposeScope());
             OnBufferReplaced(name, moved);
             buffer.Dispose();
         }
-        foreach (var (_, child) in children) child.ConvertBuffers(convert);
+        foreach (var (_, child) in _children)
+        {
+            child.ConvertBuffers(convert);
+        }
     }
 
     /// <summary>Called when <see cref="To(Device)"/> replaces a buffer, so that a subclass holding it in a field
@@ -149,8 +183,14 @@ public abstract class Module : IDisposable
     public OrderedDictionary<string, Tensor> StateDict()
     {
         var state = new OrderedDictionary<string, Tensor>();
-        foreach (var (name, p) in NamedParameters()) state.Add(name, p.Detach());
-        foreach (var (name, b) in NamedBuffers()) state.Add(name, b.Detach());
+        foreach (var (name, p) in NamedParameters())
+        {
+            state.Add(name, p.Detach());
+        }
+        foreach (var (name, b) in NamedBuffers())
+        {
+            state.Add(name, b.Detach());
+        }
         return state;
     }
 
@@ -165,19 +205,26 @@ public abstract class Module : IDisposable
             var missing = targets.Select(t => t.Name).Where(n => !state.ContainsKey(n)).ToList();
             var unexpected = state.Keys.Where(k => targets.All(t => t.Name != k)).ToList();
             if (missing.Count > 0 || unexpected.Count > 0)
+            {
                 throw new ArgumentException($"the state dict does not fit {GetType().Name}: " +
                     (missing.Count > 0 ? $"missing {string.Join(", ", missing)}" : "") +
                     (missing.Count > 0 && unexpected.Count > 0 ? "; " : "") +
                     (unexpected.Count > 0 ? $"unexpected {string.Join(", ", unexpected)}" : "") +
                     ". Load with strict: false to copy only the names both have.");
+            }
         }
         using var noGrad = Autograd.NoGrad();
         foreach (var (name, target) in targets)
         {
-            if (!state.TryGetValue(name, out var source)) continue;
+            if (!state.TryGetValue(name, out var source))
+            {
+                continue;
+            }
             var (want, got) = (target.Shape, source.Shape);
             if (!want.SequenceEqual(got))
+            {
                 throw new ArgumentException($"state dict entry '{name}' has shape [{string.Join(", ", got)}] but {GetType().Name} expects [{string.Join(", ", want)}]");
+            }
             target.Copy_(source);
         }
     }
@@ -192,10 +239,22 @@ public abstract class Module : IDisposable
     /// <summary>Frees native state; override to free more, calling the base.</summary>
     protected virtual void Dispose(bool disposing)
     {
-        if (!disposing) return;
-        foreach (var (_, p) in parameters) p?.Dispose();
-        foreach (var (_, b) in buffers) b?.Dispose();
-        foreach (var (_, c) in children) c.Dispose();
+        if (!disposing)
+        {
+            return;
+        }
+        foreach (var (_, p) in _parameters)
+        {
+            p?.Dispose();
+        }
+        foreach (var (_, b) in _buffers)
+        {
+            b?.Dispose();
+        }
+        foreach (var (_, c) in _children)
+        {
+            c.Dispose();
+        }
     }
 }
 
@@ -211,9 +270,9 @@ public abstract class Module<TInput, TOutput> : Module
 /// <example><code>
 /// sealed class Energy : Module&lt;Tensor, Tensor, Tensor&gt;
 /// {
-///     private readonly Linear head;
-///     public Energy(int inputs, int outputs) { head = RegisterModule("head", new Linear(inputs + outputs, 1)); }
-///     public override Tensor Forward(Tensor x, Tensor y) =&gt; head.Forward(Tensor.Cat([x, y], 1));
+///     private readonly Linear _head;
+///     public Energy(int inputs, int outputs) { _head = RegisterModule("head", new Linear(inputs + outputs, 1)); }
+///     public override Tensor Forward(Tensor x, Tensor y) =&gt; _head.Forward(Tensor.Cat([x, y], 1));
 /// }
 /// </code></example>
 public abstract class Module<TInput1, TInput2, TOutput> : Module

@@ -9,58 +9,73 @@ namespace Touchstone.Torch.Optim;
 /// deterministic).</summary>
 public abstract class Optimizer : IDisposable
 {
-    private readonly OptimizerHandle handle;
-    private readonly ParamGroup[] groups;
-    private readonly Tensor[] parameters;
-    private readonly NativeMethods.GroupOptions[] options;
+    private readonly OptimizerHandle _handle;
+    private readonly ParamGroup[] _groups;
+    private readonly Tensor[] _parameters;
+    private readonly NativeMethods.GroupOptions[] _options;
 
     private protected Optimizer(int kind, IEnumerable<ParamGroup> paramGroups, double lr, double weightDecay, Action<ParamGroup> defaults, bool fused = false)
     {
-        if (lr < 0) throw new ArgumentOutOfRangeException(nameof(lr), lr, "the learning rate must not be negative");
-        groups = paramGroups.ToArray();
-        if (groups.Length == 0) throw new ArgumentException("the optimizer got no parameters", nameof(paramGroups));
+        if (lr < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lr), lr, "the learning rate must not be negative");
+        }
+        _groups = paramGroups.ToArray();
+        if (_groups.Length == 0)
+        {
+            throw new ArgumentException("the optimizer got no parameters", nameof(paramGroups));
+        }
         var groupOf = new List<int>();
         var all = new List<Tensor>();
-        for (var g = 0; g < groups.Length; g++)
+        for (var g = 0; g < _groups.Length; g++)
         {
-            var group = groups[g];
+            var group = _groups[g];
             group.Lr = group.InitialLr = group.LrOverride ?? lr;
             group.WeightDecay = group.WeightDecayOverride ?? weightDecay;
             defaults(group);
             foreach (var p in group.Parameters)
             {
-                if (all.Contains(p)) throw new ArgumentException("a parameter appears in more than one parameter group");
+                if (all.Contains(p))
+                {
+                    throw new ArgumentException("a parameter appears in more than one parameter group");
+                }
                 all.Add(p);
                 groupOf.Add(g);
             }
         }
-        if (all.Count == 0) throw new ArgumentException("the optimizer got no parameters", nameof(paramGroups));
-        parameters = all.ToArray();
-        var raw = NativeMethods.ts_optim_create(kind, Native.Handles(parameters), groupOf.ToArray(), parameters.Length, fused);
-        GC.KeepAlive(parameters);
-        if (raw == IntPtr.Zero) throw new TorchException("optimizer", Native.LastError());
-        handle = new OptimizerHandle(raw);
-        options = new NativeMethods.GroupOptions[groups.Length];
+        if (all.Count == 0)
+        {
+            throw new ArgumentException("the optimizer got no parameters", nameof(paramGroups));
+        }
+        _parameters = all.ToArray();
+        var raw = NativeMethods.ts_optim_create(kind, Native.Handles(_parameters), groupOf.ToArray(), _parameters.Length, fused);
+        GC.KeepAlive(_parameters);
+        if (raw == IntPtr.Zero)
+        {
+            throw new TorchException("optimizer", Native.LastError());
+        }
+        _handle = new OptimizerHandle(raw);
+        _options = new NativeMethods.GroupOptions[_groups.Length];
     }
 
-    private OptimizerHandle Handle => handle.IsClosed ? throw new ObjectDisposedException(GetType().Name) : handle;
+    private OptimizerHandle Handle => _handle.IsClosed ? throw new ObjectDisposedException(GetType().Name) : _handle;
 
     /// <summary>The parameter groups, whose hyperparameters may be changed between steps.</summary>
-    public IReadOnlyList<ParamGroup> ParamGroups => groups;
+    public IReadOnlyList<ParamGroup> ParamGroups => _groups;
 
     /// <summary>Updates every parameter that has a gradient, as optimizer.step().</summary>
     public void Step()
     {
-        for (var g = 0; g < groups.Length; g++)
+        for (var g = 0; g < _groups.Length; g++)
         {
-            var group = groups[g];
-            options[g] = new NativeMethods.GroupOptions
+            var group = _groups[g];
+            _options[g] = new NativeMethods.GroupOptions
             {
                 Lr = group.Lr, WeightDecay = group.WeightDecay, Beta1 = group.Beta1, Beta2 = group.Beta2, Eps = group.Eps,
                 Momentum = group.Momentum, Dampening = group.Dampening, Nesterov = group.Nesterov ? 1 : 0, Maximize = group.Maximize ? 1 : 0,
             };
         }
-        Native.Check(NativeMethods.ts_optim_step(Handle, options, options.Length), "optimizer.step");
+        Native.Check(NativeMethods.ts_optim_step(Handle, _options, _options.Length), "optimizer.step");
     }
 
     /// <summary>Clears the gradients (or zeroes them in place), as optimizer.zero_grad(set_to_none).</summary>
@@ -83,7 +98,10 @@ public abstract class Optimizer : IDisposable
         var (slot1, slot2) = StateSlots;
         Native.Check(NativeMethods.ts_optim_get_state(Handle, index, slot1, out var first, out var step), "optimizer state");
         var a = Native.WrapOptional(first);
-        if (slot2 < 0) return (step, a, null);
+        if (slot2 < 0)
+        {
+            return (step, a, null);
+        }
         Native.Check(NativeMethods.ts_optim_get_state(Handle, index, slot2, out var second, out _), "optimizer state");
         return (step, a, Native.WrapOptional(second));
     }
@@ -94,18 +112,20 @@ public abstract class Optimizer : IDisposable
         var (slot1, slot2) = StateSlots;
         Native.Check(NativeMethods.ts_optim_set_state(Handle, index, slot1, first?.Handle ?? TensorHandle.Null, step), "optimizer state");
         if (slot2 >= 0)
+        {
             Native.Check(NativeMethods.ts_optim_set_state(Handle, index, slot2, second?.Handle ?? TensorHandle.Null, step), "optimizer state");
+        }
     }
 
     /// <summary>How many parameters the optimizer updates.</summary>
-    public int ParameterCount => parameters.Length;
+    public int ParameterCount => _parameters.Length;
 
     private protected abstract (int First, int Second) StateSlots { get; }
 
     /// <summary>Frees the native optimizer state.</summary>
     public void Dispose()
     {
-        handle.Dispose();
+        _handle.Dispose();
         GC.SuppressFinalize(this);
     }
 }
@@ -123,7 +143,9 @@ public sealed class SGD : Optimizer
         : base(0, groups, lr, weightDecay, g => { g.Momentum = momentum; g.Dampening = dampening; g.Nesterov = nesterov; g.Maximize = maximize; })
     {
         if (nesterov && (momentum <= 0 || dampening != 0))
+        {
             throw new ArgumentException("Nesterov momentum requires a momentum and zero dampening");
+        }
     }
 
     private protected override (int First, int Second) StateSlots => (2, -1);
@@ -147,7 +169,10 @@ public sealed class Adam : Optimizer
     internal static Action<ParamGroup> AdamDefaults((double Beta1, double Beta2)? betas, double eps, bool maximize)
     {
         var (b1, b2) = betas ?? (0.9, 0.999);
-        if (b1 is < 0 or >= 1 || b2 is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(betas), betas, "betas must be in [0, 1)");
+        if (b1 is < 0 or >= 1 || b2 is < 0 or >= 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(betas), betas, "betas must be in [0, 1)");
+        }
         return g => { g.Beta1 = b1; g.Beta2 = b2; g.Eps = eps; g.Maximize = maximize; };
     }
 

@@ -27,11 +27,20 @@ public static class SafeTensors
     /// temporary name and renamed, so an interrupted save never leaves a truncated checkpoint.</summary>
     public static void Save(IEnumerable<KeyValuePair<string, Tensor>> tensors, string path, IReadOnlyDictionary<string, string>? metadata = null)
     {
-        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("safetensors writing assumes a little-endian machine");
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("safetensors writing assumes a little-endian machine");
+        }
         var entries = tensors.ToList();
-        if (entries.Any(e => e.Key == MetadataKey)) throw new ArgumentException($"'{MetadataKey}' is reserved and cannot name a tensor");
+        if (entries.Any(e => e.Key == MetadataKey))
+        {
+            throw new ArgumentException($"'{MetadataKey}' is reserved and cannot name a tensor");
+        }
         var duplicate = entries.GroupBy(e => e.Key).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate != null) throw new ArgumentException($"tensor name '{duplicate.Key}' appears twice");
+        if (duplicate != null)
+        {
+            throw new ArgumentException($"tensor name '{duplicate.Key}' appears twice");
+        }
 
         var data = entries.Select(e => e.Value.ToBytes()).ToList();
         var header = Header(entries, data, metadata);
@@ -42,7 +51,10 @@ public static class SafeTensors
             BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
             file.Write(length);
             file.Write(header);
-            foreach (var bytes in data) file.Write(bytes);
+            foreach (var bytes in data)
+            {
+                file.Write(bytes);
+            }
             file.Flush(flushToDisk: true);
         }
         File.Move(temporary, path, overwrite: true);
@@ -57,7 +69,10 @@ public static class SafeTensors
             if (metadata is { Count: > 0 })
             {
                 json.WriteStartObject(MetadataKey);
-                foreach (var (key, value) in metadata) json.WriteString(key, value);
+                foreach (var (key, value) in metadata)
+                {
+                    json.WriteString(key, value);
+                }
                 json.WriteEndObject();
             }
             long offset = 0;
@@ -67,7 +82,10 @@ public static class SafeTensors
                 json.WriteStartObject(entries[i].Key);
                 json.WriteString("dtype", DTypeNames.First(d => d.DType == tensor.DType).Name);
                 json.WriteStartArray("shape");
-                foreach (var size in tensor.Shape) json.WriteNumberValue(size);
+                foreach (var size in tensor.Shape)
+                {
+                    json.WriteNumberValue(size);
+                }
                 json.WriteEndArray();
                 json.WriteStartArray("data_offsets");
                 json.WriteNumberValue(offset);
@@ -101,7 +119,10 @@ public static class SafeTensors
         }
         catch
         {
-            foreach (var t in result.Values) t.Dispose();
+            foreach (var t in result.Values)
+            {
+                t.Dispose();
+            }
             throw;
         }
         return result;
@@ -141,13 +162,21 @@ public static class SafeTensors
     {
         bytes = File.ReadAllBytes(path);
         InvalidDataException Bad(string message) => new($"{path} is not a valid safetensors file: {message}");
-        if (bytes.Length < 8) throw Bad($"it has {bytes.Length} bytes, fewer than the 8 of the header length (truncated?)");
+        if (bytes.Length < 8)
+        {
+            throw Bad($"it has {bytes.Length} bytes, fewer than the 8 of the header length (truncated?)");
+        }
         var headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
         if (headerLength > (ulong)(bytes.Length - 8))
+        {
             throw Bad($"its header length field says {headerLength} bytes but only {bytes.Length - 8} follow " +
                       "(a truncated file, or another format such as a PyTorch .pt pickle)");
+        }
         var header = bytes.AsSpan(8, (int)headerLength);
-        if (header.Length == 0 || header[0] != (byte)'{') throw Bad("the header does not start with '{' (another format?)");
+        if (header.Length == 0 || header[0] != (byte)'{')
+        {
+            throw Bad("the header does not start with '{' (another format?)");
+        }
         var dataStart = 8 + (long)headerLength;
         var dataLength = bytes.Length - dataStart;
 
@@ -161,7 +190,10 @@ public static class SafeTensors
             throw Bad($"the header is not valid JSON ({e.Message})");
         }
         using var _ = document;
-        if (document.RootElement.ValueKind != JsonValueKind.Object) throw Bad("the header is not a JSON object");
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            throw Bad("the header is not a JSON object");
+        }
 
         var metadata = new Dictionary<string, string>();
         var entries = new List<Entry>();
@@ -169,25 +201,41 @@ public static class SafeTensors
         {
             if (property.Name == MetadataKey)
             {
-                if (property.Value.ValueKind != JsonValueKind.Object) throw Bad("__metadata__ is not an object");
+                if (property.Value.ValueKind != JsonValueKind.Object)
+                {
+                    throw Bad("__metadata__ is not an object");
+                }
                 foreach (var m in property.Value.EnumerateObject())
+                {
                     metadata[m.Name] = m.Value.ValueKind == JsonValueKind.String ? m.Value.GetString()! : throw Bad($"metadata '{m.Name}' is not a string");
+                }
                 continue;
             }
             entries.Add(ParseEntry(property, Bad));
         }
-        if (entries.Select(e => e.Name).Distinct().Count() != entries.Count) throw Bad("a tensor name appears twice");
+        if (entries.Select(e => e.Name).Distinct().Count() != entries.Count)
+        {
+            throw Bad("a tensor name appears twice");
+        }
 
         // The data of the tensors must tile the data section exactly: no gaps, no overlaps, nothing beyond it.
         long expected = 0;
         foreach (var entry in entries.OrderBy(e => e.Begin))
         {
-            if (entry.Begin != expected) throw Bad($"tensor '{entry.Name}' starts at byte {entry.Begin} of the data, expected {expected} (gap or overlap)");
+            if (entry.Begin != expected)
+            {
+                throw Bad($"tensor '{entry.Name}' starts at byte {entry.Begin} of the data, expected {expected} (gap or overlap)");
+            }
             expected = entry.End;
         }
         if (expected > dataLength)
+        {
             throw Bad($"the tensors need {expected} bytes of data but the file holds {dataLength} after its header (truncated?)");
-        if (expected < dataLength) throw Bad($"{dataLength - expected} bytes after the last tensor belong to no tensor");
+        }
+        if (expected < dataLength)
+        {
+            throw Bad($"{dataLength - expected} bytes after the last tensor belong to no tensor");
+        }
         return new Parsed(entries, metadata, dataStart);
     }
 
@@ -195,26 +243,40 @@ public static class SafeTensors
     {
         var name = property.Name;
         var value = property.Value;
-        if (value.ValueKind != JsonValueKind.Object) throw bad($"entry '{name}' is not an object");
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw bad($"entry '{name}' is not an object");
+        }
         if (!value.TryGetProperty("dtype", out var dtypeText) || dtypeText.ValueKind != JsonValueKind.String)
+        {
             throw bad($"tensor '{name}' has no dtype");
+        }
         var dtypeName = dtypeText.GetString();
         var match = DTypeNames.FirstOrDefault(d => d.Name == dtypeName);
         if (match.Name is null)
+        {
             throw bad($"tensor '{name}' has dtype {dtypeName}, which Touchstone.Torch does not read (it reads {string.Join(", ", DTypeNames.Select(d => d.Name))})");
+        }
         var shape = Integers(value, "shape", name, bad);
         var offsets = Integers(value, "data_offsets", name, bad);
-        if (offsets.Length != 2 || offsets[0] > offsets[1]) throw bad($"tensor '{name}' has data_offsets [{string.Join(", ", offsets)}], not [begin, end]");
+        if (offsets.Length != 2 || offsets[0] > offsets[1])
+        {
+            throw bad($"tensor '{name}' has data_offsets [{string.Join(", ", offsets)}], not [begin, end]");
+        }
         var needed = shape.Aggregate(1L, (a, b) => a * b) * match.DType.ElementSize();
         if (offsets[1] - offsets[0] != needed)
+        {
             throw bad($"tensor '{name}' of shape [{string.Join(", ", shape)}] and dtype {dtypeName} needs {needed} bytes but its data_offsets span {offsets[1] - offsets[0]}");
+        }
         return new Entry(name, match.DType, shape, offsets[0], offsets[1]);
     }
 
     private static long[] Integers(JsonElement entry, string key, string name, Func<string, InvalidDataException> bad)
     {
         if (!entry.TryGetProperty(key, out var array) || array.ValueKind != JsonValueKind.Array)
+        {
             throw bad($"tensor '{name}' has no {key} array");
+        }
         return array.EnumerateArray().Select(v => v.TryGetInt64(out var n) && n >= 0 ? n : throw bad($"tensor '{name}' has a {key} entry that is not a non-negative integer")).ToArray();
     }
 }

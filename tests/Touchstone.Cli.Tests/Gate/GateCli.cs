@@ -8,7 +8,6 @@ using Touchstone.Core.Results;
 using Touchstone.Core.Running;
 using Touchstone.Gate;
 using Touchstone.Parquet;
-using Touchstone.Suites;
 
 namespace Touchstone.Cli.Tests.Gate;
 

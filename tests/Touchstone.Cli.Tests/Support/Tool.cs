@@ -1,5 +1,4 @@
 using Spectre.Console;
-using Touchstone.Cli;
 using Touchstone.Cli.Sinks;
 using Touchstone.Cli.Verification;
 using Touchstone.Suites;

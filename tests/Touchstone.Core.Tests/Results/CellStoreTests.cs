@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Touchstone.Core.Declarations;
 using Touchstone.Core.Experiments;
 using Touchstone.Core.Results;
-using Touchstone.Core.Running;
 using Touchstone.Core.Tests.Support;
 using Touchstone.Parquet;
 using Touchstone.Testing;

@@ -95,7 +95,7 @@ public sealed class GateEngineGuardTests
     public void Stale_rows_show_their_numbers_but_stay_out_of_the_holm_family()
     {
         // b is a noisy regression with raw p 0.0473 (reference script); a is stale. Only b is in the family (m = 1).
-        double[] shifted = Base.Zip([0.12, -0.05, 0.31, 0.08, 0.19], (v, d) => v + d).ToArray();
+        var shifted = Base.Zip([0.12, -0.05, 0.31, 0.08, 0.19], (v, d) => v + d).ToArray();
         var changed = DefaultProvenance with { ConfigHash = "other" };
         var result = new SuiteBuilder().Metric(Lower("b"))
             .Baseline("b", Base).Candidate("b", shifted)

@@ -1,4 +1,3 @@
-using Touchstone.Core.Declarations;
 using Touchstone.Gate.Tests.Support;
 using Touchstone.Gate.Verdicts;
 using static Touchstone.Gate.Tests.Support.SuiteBuilder;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Touchstone.Suites.Analogy;
 using Touchstone.Suites.Tests.Support;
-using Xunit;
 
 namespace Touchstone.Suites.Tests.Analogy;
 

@@ -1,5 +1,4 @@
 using Touchstone.Suites.Analogy;
-using Xunit;
 
 namespace Touchstone.Suites.Tests.Analogy;
 

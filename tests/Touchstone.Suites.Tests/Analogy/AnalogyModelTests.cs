@@ -1,6 +1,5 @@
 using Touchstone.Suites.Analogy;
 using Touchstone.Torch;
-using Xunit;
 
 namespace Touchstone.Suites.Tests.Analogy;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Touchstone.Core.Experiments;
-using Touchstone.Suites.EnergyOod;
 using Touchstone.Suites.EnergyOod.ListOps;
 using Touchstone.Suites.EnergyOod.Vector;
 using Touchstone.Suites.Tests.Support;

@@ -1,6 +1,4 @@
 using Touchstone.Suites.Common;
-using Touchstone.Suites.EnergyOod;
-using Touchstone.Suites.EnergyOod.ListOps;
 using Touchstone.Suites.EnergyOod.Vector;
 
 namespace Touchstone.Suites.Tests.EnergyOod;

@@ -1,5 +1,4 @@
 using Touchstone.Suites.Common;
-using Touchstone.Suites.EnergyOod;
 using Touchstone.Suites.EnergyOod.Vector;
 using Touchstone.Torch;
 

@@ -2,7 +2,6 @@ using Touchstone.Core.Declarations;
 using Touchstone.Core.Experiments;
 using Touchstone.Core.Planning;
 using Touchstone.Core.Running;
-using Touchstone.Suites.EnergyOod;
 using Touchstone.Suites.EnergyOod.ListOps;
 using Touchstone.Suites.EnergyOod.Vector;
 using Touchstone.Testing;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Touchstone.Suites.Physics;
-using Xunit;
 
 namespace Touchstone.Suites.Tests.Physics;
 

@@ -1,5 +1,4 @@
 using Touchstone.Suites.Physics;
-using Xunit;
 
 namespace Touchstone.Suites.Tests.Physics;
 

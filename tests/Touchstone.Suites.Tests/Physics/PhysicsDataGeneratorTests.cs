@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Touchstone.Suites.Common;
 using Touchstone.Suites.Physics;
-using Xunit;
 
 namespace Touchstone.Suites.Tests.Physics;
 

@@ -1,9 +1,8 @@
 using Touchstone.Suites.Common;
 using Touchstone.Suites.Physics;
 using Touchstone.Torch;
-using Touchstone.Torch.Optim;
-using Xunit;
 using Touchstone.Torch.NN;
+using Touchstone.Torch.Optim;
 
 namespace Touchstone.Suites.Tests.Physics;
 

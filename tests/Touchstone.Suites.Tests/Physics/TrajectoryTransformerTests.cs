@@ -1,6 +1,5 @@
 using Touchstone.Suites.Physics;
 using Touchstone.Torch;
-using Xunit;
 
 namespace Touchstone.Suites.Tests.Physics;
 

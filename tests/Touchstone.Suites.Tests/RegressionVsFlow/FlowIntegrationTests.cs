@@ -1,6 +1,5 @@
 using Touchstone.Suites.RegressionVsFlow;
 using Touchstone.Torch;
-using Xunit;
 
 namespace Touchstone.Suites.Tests.RegressionVsFlow;
 

@@ -1,7 +1,5 @@
-using Touchstone.Core.Experiments;
 using Touchstone.Suites.RegressionVsFlow;
 using Touchstone.Suites.Tests.Support;
-using Xunit;
 
 namespace Touchstone.Suites.Tests.RegressionVsFlow;
 

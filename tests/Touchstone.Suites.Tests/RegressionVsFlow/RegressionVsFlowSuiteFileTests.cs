@@ -1,8 +1,6 @@
 using Touchstone.Core.Experiments;
-using Touchstone.Core.Planning;
 using Touchstone.Suites.RegressionVsFlow;
 using Touchstone.Suites.Tests.Support;
-using Xunit;
 
 namespace Touchstone.Suites.Tests.RegressionVsFlow;
 

@@ -1,6 +1,5 @@
 using Touchstone.Suites.Common.Numpy;
 using Touchstone.Suites.RegressionVsFlow;
-using Xunit;
 
 namespace Touchstone.Suites.Tests.RegressionVsFlow;
 

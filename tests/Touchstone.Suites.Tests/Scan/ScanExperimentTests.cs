@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Touchstone.Suites.Scan;
 using Touchstone.Suites.Tests.Support;
 using Touchstone.Torch;
-using Xunit;
 
 namespace Touchstone.Suites.Tests.Scan;
 

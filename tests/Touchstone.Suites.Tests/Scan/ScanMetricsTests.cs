@@ -1,5 +1,4 @@
 using Touchstone.Suites.Scan;
-using Xunit;
 
 namespace Touchstone.Suites.Tests.Scan;
 

@@ -1,7 +1,6 @@
 using Touchstone.Core.Experiments;
 using Touchstone.Suites.Scan;
 using Touchstone.Suites.Tests.Support;
-using Xunit;
 
 namespace Touchstone.Suites.Tests.Scan;
 

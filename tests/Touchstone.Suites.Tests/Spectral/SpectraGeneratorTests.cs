@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Touchstone.Suites.Spectral;
-using Xunit;
 
 namespace Touchstone.Suites.Tests.Spectral;
 

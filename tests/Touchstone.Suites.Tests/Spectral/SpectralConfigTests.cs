@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Touchstone.Suites.Common;
 using Touchstone.Suites.Spectral;
-using Xunit;
 
 namespace Touchstone.Suites.Tests.Spectral;
 

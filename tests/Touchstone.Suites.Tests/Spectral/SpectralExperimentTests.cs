@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Touchstone.Suites.Spectral;
 using Touchstone.Suites.Tests.Support;
-using Xunit;
 
 namespace Touchstone.Suites.Tests.Spectral;
 

@@ -1,5 +1,4 @@
 using Touchstone.Suites.Spectral;
-using Xunit;
 
 namespace Touchstone.Suites.Tests.Spectral;
 

@@ -1,9 +1,7 @@
 using Touchstone.Core.Declarations;
 using Touchstone.Core.Experiments;
-using Touchstone.Core.Planning;
 using Touchstone.Suites.Spectral;
 using Touchstone.Suites.Tests.Support;
-using Xunit;
 
 namespace Touchstone.Suites.Tests.Spectral;
 

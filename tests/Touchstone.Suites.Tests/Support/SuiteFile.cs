@@ -3,7 +3,6 @@ using Touchstone.Core.Declarations;
 using Touchstone.Core.Experiments;
 using Touchstone.Core.Planning;
 using Touchstone.Testing;
-using Xunit;
 
 namespace Touchstone.Suites.Tests.Support;
 

@@ -1,5 +1,3 @@
-using Touchstone.Torch;
-
 namespace Touchstone.Torch.Tests.Support;
 
 /// <summary>Compares autograd's gradients with central finite differences in float64.</summary>
@@ -11,7 +9,10 @@ public static class GradCheck
     /// Non-scalar outputs are contracted with fixed random weights so every output element is checked.</summary>
     public static void Check(Func<Tensor[], Tensor> f, params Tensor[] inputs)
     {
-        foreach (var x in inputs) x.RequiresGrad = true;
+        foreach (var x in inputs)
+        {
+            x.RequiresGrad = true;
+        }
         CheckLeaves(() => f(inputs), inputs);
     }
 
@@ -21,12 +22,17 @@ public static class GradCheck
     {
         using var scope = DisposeScope.Begin();
         foreach (var leaf in leaves)
+        {
             Assert.True(leaf.DType == DType.Float64, $"gradcheck needs float64 leaves, got {leaf.DType}");
+        }
         Tensor? weights = null;
         Tensor Scalar()
         {
             var output = loss();
-            if (output.NumEl == 1) return output.Sum();
+            if (output.NumEl == 1)
+            {
+                return output.Sum();
+            }
             using var g = new Generator(1234);
             weights ??= Tensor.Randn(output.Shape, g, DType.Float64);
             return (output * weights).Sum();

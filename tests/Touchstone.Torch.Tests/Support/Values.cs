@@ -1,5 +1,3 @@
-using Touchstone.Torch;
-
 namespace Touchstone.Torch.Tests.Support;
 
 /// <summary>Assertions on tensor values.</summary>
@@ -10,8 +8,10 @@ public static class Values
         var values = actual.DType == DType.Float64 ? actual.ToArray<double>() : ToDoubles(actual);
         Assert.Equal(expected.Length, values.Length);
         for (var i = 0; i < expected.Length; i++)
+        {
             Assert.True(Math.Abs(expected[i] - values[i]) <= tolerance * Math.Max(1, Math.Abs(expected[i])),
                 $"element {i}: expected {expected[i]:R}, got {values[i]:R} (tensor {actual.Describe()})");
+        }
     }
 
     public static double[] ToDoubles(Tensor t)

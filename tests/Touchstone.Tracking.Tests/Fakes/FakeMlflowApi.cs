@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Http;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
 using Touchstone.Tracking.Model;
 
 namespace Touchstone.Tracking.Tests.Fakes;

@@ -1,4 +1,3 @@
-using Touchstone.Tracking.Model;
 using Touchstone.Tracking.Tests.Fakes;
 
 namespace Touchstone.Tracking.Tests.Rest;

@@ -57,12 +57,12 @@ public sealed class EnergyOodListOpsExperiment : Experiment<EnergyOodListOpsConf
             trainer.Train(model, streams, progress, (step, loss, val) =>
             {
                 context.Log(step, "train", $"{name}_loss", loss);
-                LogAll(val, name, "val", (metric, value) => context.Log(step, "val", metric, value));
+                LogAll(val, name, (metric, value) => context.Log(step, "val", metric, value));
             });
             foreach (var (split, samples) in new[] { ("val", data.Val), ("test", data.Test) })
             {
                 var evaluation = trainer.Evaluate(model, samples);
-                LogAll(evaluation, name, split, (metric, value) => context.Final(split, metric, value));
+                LogAll(evaluation, name, (metric, value) => context.Final(split, metric, value));
                 if (evaluation.Energies.Count > 0)
                 {
                     context.Message($"{name} {split}: mean energy by inference step " +
@@ -82,7 +82,7 @@ public sealed class EnergyOodListOpsExperiment : Experiment<EnergyOodListOpsConf
         _ => new EnergyClassifier(config.Transformer, config.ListOpsEbt, streams, Tokenizer.SizeFor(config.ListOps.KeepParentheses)),
     };
 
-    private static void LogAll(ListOpsEvaluation evaluation, string name, string split, Action<string, double> log)
+    private static void LogAll(ListOpsEvaluation evaluation, string name, Action<string, double> log)
     {
         log($"{name}_acc", evaluation.Accuracy);
         log($"{name}_ce", evaluation.CrossEntropy);
