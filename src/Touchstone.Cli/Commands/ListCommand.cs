@@ -38,7 +38,9 @@ internal static class ListCommand
         foreach (var suite in suites)
         {
             var d = suite.Declaration;
-            var name = $"[bold]{Markup.Escape(d.Name)}[/] ({Markup.Escape(d.Experiment)})\n[dim]{Markup.Escape(d.Description)}[/]";
+            // Every experiment the suite runs: its own and those its variants name (ebt-ffn-ood runs two).
+            var experiments = Markup.Escape(string.Join(", ", suite.Experiments.Select(e => e.Key)));
+            var name = $"[bold]{Markup.Escape(d.Name)}[/] ({experiments})\n[dim]{Markup.Escape(d.Description)}[/]";
             var variants = string.Join("\n", d.Variants.Select(v => Markup.Escape(v.Name)));
             var profiles = string.Join("\n", d.Profiles.Select(p =>
             {

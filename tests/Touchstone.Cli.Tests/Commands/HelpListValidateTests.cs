@@ -55,6 +55,17 @@ public sealed class HelpListValidateTests
             Assert.Contains(text, result.Out);
         }
     }
+    [Fact]
+    public void List_names_every_experiment_a_suite_runs_not_only_its_main_one()
+    {
+        var result = Tool.Run("list", "--suites-dir", RepoPaths.Combine("suites"));
+
+        Assert.True(result.Exit == 0, result.ToString());
+        // The table, not the "Registered experiments" line that names every experiment anyway.
+        var table = result.Out[..result.Out.IndexOf("Registered experiments", StringComparison.Ordinal)];
+        Assert.Contains("ebt-ffn-ood-vector", table);
+        Assert.Contains("ebt-ffn-ood-listops", table);
+    }
 
     [Fact]
     public void Validate_accepts_the_repository_suites()
