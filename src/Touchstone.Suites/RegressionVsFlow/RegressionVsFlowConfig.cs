@@ -12,8 +12,10 @@ namespace Touchstone.Suites.RegressionVsFlow;
 /// <param name="Network">The network every mode trains.</param>
 /// <param name="Training">Modes, loss and optimizer loop.</param>
 /// <param name="Evaluation">How predictions are made and scored.</param>
+/// <param name="Lie">The rotations of the final version's third task (target.task: lie); absent for the other tasks,
+/// so their config hashes do not cover it.</param>
 public sealed record RegressionVsFlowConfig(
-    TargetConfig Target, NetworkConfig Network, TrainingConfig Training, EvaluationConfig Evaluation)
+    TargetConfig Target, NetworkConfig Network, TrainingConfig Training, EvaluationConfig Evaluation, LieConfig? Lie = null)
 {
     /// <summary>Checks the values that binding cannot; throws a <see cref="ConfigException"/> naming every broken key.</summary>
     public void Validate() => ConfigCheck.Validate("regression-vs-flow", check =>
@@ -22,6 +24,16 @@ public sealed record RegressionVsFlowConfig(
         Network.Validate(check.At("network"));
         Training.Validate(check.At("training"));
         Evaluation.Validate(check.At("evaluation"), Target);
+        if (Target.Task == TargetTask.Lie)
+        {
+            check.Require(Lie is not null, "lie", "must be given for target.task: lie", "absent");
+            if (Lie is not null)
+            {
+                Lie.Validate(check.At("lie"));
+                check.At("target").Require(Target.TargetDim == Lie.RotationDim * Lie.NumRotations, "target_dim",
+                    "must be lie.rotation_dim × lie.num_rotations for the lie task", Target.TargetDim);
+            }
+        }
     });
 }
 
@@ -33,6 +45,34 @@ public enum TargetTask
 
     /// <summary>The projected g(c) = P_i f(c) (ProjectedTargetFunctionDataset).</summary>
     Proj,
+
+    /// <summary>
+    /// The final version's rotations, f_i(c) = w_i(c) exp(α_i c A) e₁ concatenated over i (LieAlgebraRotationDataset,
+    /// toyexp/common/datasets.py at 3d146d4).
+    /// </summary>
+    Lie,
+}
+
+/// <summary>
+/// The Lie task's rotations (source: the dataset: block of toyexp/configs/config_lie.yaml at 3d146d4). The weights
+/// w_i are the source's "high_frequency" ones: num_components sin/cos terms of target.num_components with the next
+/// primes as frequencies and phases, as the other tasks' components.
+/// </summary>
+/// <param name="RotationDim">n of SO(n); only 2 is built (the source's config and report; SO(3) needs the source's random skew generator and expm).</param>
+/// <param name="NumRotations">K, the number of rotating components (8); the target has rotation_dim × K dimensions.</param>
+/// <param name="AlphaMin">Smallest rotation velocity α (0); the K velocities are linspace(alpha_min, alpha_max, K).</param>
+/// <param name="AlphaMax">Largest rotation velocity α (6.28).</param>
+/// <param name="RotationSeed">np.random seed of the unit start vector e₁ = randn(n)/‖·‖ (42).</param>
+/// <remarks>The defaults are config_lie.yaml's, so that a variant can set the section key by key; the suite file
+/// still states every value.</remarks>
+public sealed record LieConfig(int RotationDim = 2, int NumRotations = 8, double AlphaMin = 0.0, double AlphaMax = 6.28, int RotationSeed = 42)
+{
+    /// <summary>Checks the rotation's shape (keys under <c>lie.</c>).</summary>
+    public void Validate(ConfigCheck check) =>
+        check.Require(RotationDim == 2, "rotation_dim", "must be 2 (only SO(2) is built)", RotationDim)
+            .Positive("num_rotations", NumRotations)
+            .Require(AlphaMax >= AlphaMin, "alpha_max", "must not be below alpha_min", $"{AlphaMin}..{AlphaMax}")
+            .NonNegative("rotation_seed", RotationSeed);
 }
 
 /// <summary>The target function and its train/evaluation grids (source: the dataset: block of its configs).</summary>

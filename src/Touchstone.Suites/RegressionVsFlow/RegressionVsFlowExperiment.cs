@@ -14,7 +14,8 @@ namespace Touchstone.Suites.RegressionVsFlow;
 /// <c>rmse</c> (every eval_every epochs, at the first step count). Finals per mode: <c>l1</c>, <c>rmse</c>
 /// (first step count), <c>l1_steps{n}</c>/<c>rmse_steps{n}</c> for the other step counts of the integrating
 /// modes, <c>train_loss</c>, <c>rmse_over_regression</c> (÷ the regression RMSE of the same cell); projection
-/// metrics as configured; split <c>constant</c>: <c>l1</c>, <c>rmse</c> of the training mean.
+/// metrics as configured; for the Lie task <c>avg_cos_similarity</c>, <c>min_cos_similarity</c>,
+/// <c>avg_perp_error</c>, <c>max_perp_error</c> on the evaluation grid; split <c>constant</c>: <c>l1</c>, <c>rmse</c> of the training mean.
 /// </summary>
 public sealed class RegressionVsFlowExperiment : Experiment<RegressionVsFlowConfig>
 {
@@ -29,9 +30,9 @@ public sealed class RegressionVsFlowExperiment : Experiment<RegressionVsFlowConf
         config.Validate();
         var device = TorchCell.Begin(context);
 
-        var targets = new Targets(config.Target);
+        var targets = new Targets(config.Target, config.Lie);
         var train = targets.Grid(config.Target.NumTrain);
-        var eval = targets.Grid(config.Target.NumEval);
+        var eval = targets.EvalGrid(config.Target.NumEval);
         context.AddData("train.c", MemoryMarshal.AsBytes(train.C.AsSpan()));
         context.AddData("train.x", MemoryMarshal.AsBytes(train.X.AsSpan()));
         context.AddData("eval.c", MemoryMarshal.AsBytes(eval.C.AsSpan()));
@@ -174,6 +175,16 @@ public sealed class RegressionVsFlowExperiment : Experiment<RegressionVsFlowConf
                 reported = steps == evaluation.Steps[0] ? errors.Rmse : reported;
             }
             _context.Final(_split, "train_loss", _lastLoss);
+            if (_config.Target.Task == TargetTask.Lie)
+            {
+                // The source scores the rotations at every step count; its tables use the first, as do the errors.
+                var rotations = _diverged ? new RotationScores(double.NaN, double.NaN, double.NaN, double.NaN)
+                    : RotationScores.Of(Predict(_eval.C, evaluation.InitialDist, evaluation.Steps[0]), _eval.C, _targets);
+                _context.Final(_split, "avg_cos_similarity", rotations.AvgCosSimilarity);
+                _context.Final(_split, "min_cos_similarity", rotations.MinCosSimilarity);
+                _context.Final(_split, "avg_perp_error", rotations.AvgPerpError);
+                _context.Final(_split, "max_perp_error", rotations.MaxPerpError);
+            }
             switch (evaluation.Subspace)
             {
                 case SubspaceMetrics.Pca:

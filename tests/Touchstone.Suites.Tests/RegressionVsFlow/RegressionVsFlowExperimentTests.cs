@@ -64,6 +64,39 @@ public sealed class RegressionVsFlowExperimentTests
     }
 
     [Fact]
+    public void Lie_task_learns_its_rotations_and_reports_the_sources_rotation_metrics()
+    {
+        var config = RvfTestConfigs.Small(RvfTestConfigs.Lie(), [Mode.Regression, Mode.Flow], epochs: 300) with { Lie = RvfTestConfigs.So2() };
+        using var context = Run(config);
+
+        // The weights' high frequencies (primes up to 719) cannot be learned from 50 points: the source's own errors
+        // sit at the constant predictor's level (report.tex, lie tables: L2 ≈ 1.55). What is learned is the
+        // rotation's direction, which the perpendicular error measures.
+        var loss = context.Curve("regression", "loss");
+        Assert.True(loss[^1].Value < loss[0].Value, $"regression loss went from {loss[0].Value} to {loss[^1].Value}");
+        foreach (var mode in new[] { "regression", "flow" })
+        {
+            Assert.InRange(context.Final(mode, "avg_perp_error"), 0.0, 1.0);
+            Assert.InRange(context.Final(mode, "max_perp_error"), context.Final(mode, "avg_perp_error"), 1.0);
+            Assert.InRange(context.Final(mode, "min_cos_similarity"), -1.0, context.Final(mode, "avg_cos_similarity"));
+        }
+        // Regression fits the 16-dimensional rotations far better than chance: most of each predicted pair lies on
+        // its rotation's line (a random direction would be off it by 2/π ≈ 0.64 on average).
+        Assert.True(context.Final("regression", "avg_perp_error") < 0.4, $"regression perpendicular error {context.Final("regression", "avg_perp_error")}");
+    }
+
+    [Fact]
+    public void Lie_task_without_its_rotations_names_the_missing_section()
+    {
+        var config = RvfTestConfigs.Small(RvfTestConfigs.Lie(), [Mode.Regression], epochs: 1);
+
+        var error = Assert.ThrowsAny<Exception>(() => Run(config));
+
+        Assert.Contains("lie", error.Message);
+        Assert.Contains("target.task: lie", error.Message);
+    }
+
+    [Fact]
     public void Same_seed_gives_bit_identical_metrics_and_modes_do_not_disturb_each_other()
     {
         var config = RvfTestConfigs.Small(RvfTestConfigs.Recon(), [Mode.Regression, Mode.Flow], epochs: 20, initial: InitialDist.Gaussian);

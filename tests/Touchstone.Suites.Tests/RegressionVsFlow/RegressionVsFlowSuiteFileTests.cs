@@ -26,7 +26,7 @@ public sealed class RegressionVsFlowSuiteFileTests
     {
         var cells = Cells("nightly");
 
-        Assert.Equal(24, cells.Count);
+        Assert.Equal(36, cells.Count);
         Assert.Equal([0, 1, 2], cells.Select(c => c.Cell.Seed).Distinct());
         Assert.All(cells, c =>
         {
@@ -43,11 +43,18 @@ public sealed class RegressionVsFlowSuiteFileTests
             [(TargetTask.Recon, Architecture.Concat, LossType.L2), (TargetTask.Recon, Architecture.Film, LossType.L2),
              (TargetTask.Recon, Architecture.Concat, LossType.L1), (TargetTask.Recon, Architecture.Film, LossType.L1),
              (TargetTask.Proj, Architecture.Concat, LossType.L2), (TargetTask.Proj, Architecture.Film, LossType.L2),
-             (TargetTask.Proj, Architecture.Concat, LossType.L1), (TargetTask.Proj, Architecture.Film, LossType.L1)],
+             (TargetTask.Proj, Architecture.Concat, LossType.L1), (TargetTask.Proj, Architecture.Film, LossType.L1),
+             (TargetTask.Lie, Architecture.Concat, LossType.L2), (TargetTask.Lie, Architecture.Film, LossType.L2),
+             (TargetTask.Lie, Architecture.Concat, LossType.L1), (TargetTask.Lie, Architecture.Film, LossType.L1)],
             cells.Select(c => (c.Config.Target.Task, c.Config.Network.Architecture, c.Config.Training.Loss)).Distinct());
         var proj = cells.First(c => c.Config.Target.Task == TargetTask.Proj).Config;
         Assert.Equal((8, 8, 3, 10, 46), (proj.Target.TargetDim, proj.Target.NumComponents, proj.Target.LowDim, proj.Target.NumIntervals, proj.Target.ProjSeed));
         Assert.Equal((SubspaceMetrics.Intervals, 20, 0.03), (proj.Evaluation.Subspace, proj.Evaluation.PointsPerRegion, proj.Evaluation.BoundaryWidth));
+        // config_lie.yaml at 3d146d4: SO(2), K = 8, α = linspace(0, 6.28, 8), 8 weight components, rotation seed 42.
+        var lie = cells.First(c => c.Config.Target.Task == TargetTask.Lie).Config;
+        Assert.Equal((16, 8), (lie.Target.TargetDim, lie.Target.NumComponents));
+        Assert.Equal(new LieConfig(2, 8, 0.0, 6.28, 42), lie.Lie);
+        Assert.All(cells.Where(c => c.Config.Target.Task != TargetTask.Lie), c => Assert.Null(c.Config.Lie));
     }
 
     [Fact]
@@ -69,12 +76,12 @@ public sealed class RegressionVsFlowSuiteFileTests
     }
 
     [Fact]
-    public void Smoke_runs_both_readings_of_both_tasks_on_three_seeds()
+    public void Smoke_runs_both_readings_of_both_tasks_and_the_lie_task_on_three_seeds()
     {
         var cells = Cells("smoke");
 
-        Assert.Equal(12, cells.Count);
-        Assert.Equal(["first-recon-concat", "first-proj-concat", "final-recon-film", "final-proj-concat"], cells.Select(c => c.Cell.Variant).Distinct());
+        Assert.Equal(15, cells.Count);
+        Assert.Equal(["first-recon-concat", "first-proj-concat", "final-recon-film", "final-proj-concat", "final-lie-concat"], cells.Select(c => c.Cell.Variant).Distinct());
     }
 
     [Fact]

@@ -11,6 +11,11 @@ internal static class RvfTestConfigs
 
     public static TargetConfig FinalProj() => new(TargetTask.Proj, 50, 100000, 8, 8, 3, 10, 46, 0, 1);
 
+    public static TargetConfig Lie() => new(TargetTask.Lie, 50, 100000, 16, 8, 3, 1, 46, 0, 1);
+
+    /// <summary>config_lie.yaml at 3d146d4: SO(2), eight rotations at linspace(0, 6.28, 8), rotation seed 42.</summary>
+    public static LieConfig So2() => new(2, 8, 0.0, 6.28, 42);
+
     public static EvaluationConfig Evaluation(SubspaceMetrics subspace = SubspaceMetrics.None) =>
         new(InitialDist.Zeros, InitialDist.Zeros, [1], Integrator.Euler, subspace, 1000, 20, 0.03);
 
