@@ -1,5 +1,4 @@
 using Touchstone.Suites.RegressionVsFlow;
-using Xunit;
 
 namespace Touchstone.Suites.Tests.RegressionVsFlow;
 
