@@ -50,15 +50,15 @@ public sealed class ScanSuiteFileTests
         new("scan-curriculum.yaml", () => new ScanExperiment());
 
     [Fact]
-    public void Nightly_curriculum_is_the_research_projects_model_and_stages_on_the_whole_simple_split()
+    public void Nightly_curriculum_is_the_research_projects_model_and_stages_on_whole_splits()
     {
         var cells = CurriculumFile.Cells("nightly");
 
-        Assert.Equal(["curriculum"], cells.Select(c => c.Cell.Variant).Distinct());
+        Assert.Equal(["curriculum", "curriculum-add-jump"], cells.Select(c => c.Cell.Variant).Distinct());
+        Assert.Equal([ScanSplit.Simple, ScanSplit.AddPrimJump], cells.Select(c => c.Config.Data.Split).Distinct());
         Assert.All(cells, c =>
         {
             c.Config.Validate();
-            Assert.Equal(ScanSplit.Simple, c.Config.Data.Split);
             Assert.Null(c.Config.Data.TestLimit);
             var s = c.Config.Curriculum;
             Assert.Equal((128, 128, 32, 3, 5000), (s.Embedding, s.Hidden, s.BatchSize, s.EpochsPerStage, s.FirstStageExamples));
@@ -72,7 +72,7 @@ public sealed class ScanSuiteFileTests
     {
         var cells = CurriculumFile.Cells("smoke");
 
-        Assert.Equal([1, 2, 3], cells.Select(c => c.Cell.Seed));
+        Assert.Equal([1, 2, 3], cells.Select(c => c.Cell.Seed).Distinct());
         Assert.All(cells, c =>
         {
             c.Config.Validate();
