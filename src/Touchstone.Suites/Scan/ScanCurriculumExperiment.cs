@@ -99,5 +99,5 @@ public sealed class ScanCurriculumExperiment : Experiment<ScanCurriculumConfig>
     }
 
     private static ScanScore Score(ScanModel model, IReadOnlyList<ScanExample> examples, ScanCurriculumSettings settings, Device device) =>
-        ScanMetrics.Score(ScanDecoding.Greedy(model, examples, settings.MaxDecodeLength, device), [.. examples.Select(e => e.Actions)]);
+        ScanDecoding.Score(model, examples, settings.MaxDecodeLength, device);
 }

@@ -114,7 +114,7 @@ internal sealed class ScanTraining : IDisposable
     }
 
     private ScanScore Score(IReadOnlyList<ScanExample> examples) =>
-        ScanMetrics.Score(ScanDecoding.Greedy(_model, examples, _config.MaxDecodeLength, _device), [.. examples.Select(e => e.Actions)]);
+        ScanDecoding.Score(_model, examples, _config.MaxDecodeLength, _device);
 
     public void Dispose()
     {
