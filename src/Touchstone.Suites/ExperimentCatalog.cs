@@ -25,7 +25,8 @@ public static class ExperimentCatalog
         .Add<SpectralExperiment>()
         .Add<RegressionVsFlowExperiment>()
         .Add<AnalogyExperiment>()
-        .Add<ScanExperiment>();
+        .Add<ScanExperiment>()
+        .Add<ScanCurriculumExperiment>();
 
     /// <summary>What the compute backend (libtorch) reports for the environment fingerprint.</summary>
     public static IComputeBackendProbe BackendProbe() => new LibtorchProbe();

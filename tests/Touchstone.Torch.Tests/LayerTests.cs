@@ -110,7 +110,8 @@ public sealed class LayerTests
     public void Lstm_dropout_between_layers_acts_only_in_training()
     {
         using var scope = DisposeScope.Begin();
-        using var lstm = new LSTM(3, 4, numLayers: 2, dropout: 0.5);
+        using var masks = new Generator(3);
+        using var lstm = new LSTM(3, 4, numLayers: 2, dropout: 0.5, dropoutGenerator: masks);
         var x = Tensor.Randn([6, 2, 3]);   // (seq, batch, features)
         lstm.Eval();
         var a = lstm.Forward(x).Output;

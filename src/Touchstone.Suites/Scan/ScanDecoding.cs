@@ -36,6 +36,10 @@ public static class ScanDecoding
         return predictions;
     }
 
+    /// <summary>Greedy-decodes <paramref name="examples"/> and scores the predictions against their targets.</summary>
+    public static ScanScore Score(ScanModel model, IReadOnlyList<ScanExample> examples, int maxLength, Device device) =>
+        ScanMetrics.Score(Greedy(model, examples, maxLength, device), [.. examples.Select(e => e.Actions)]);
+
     private static List<long>[] DecodeBatch(ScanModel model, long[][] commands, int maxLength, Device device)
     {
         using var scope = DisposeScope.Begin();

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Touchstone.Core.Experiments;
 using Touchstone.Suites.Common;
 using Touchstone.Torch;
@@ -25,40 +23,14 @@ public sealed class ScanExperiment : Experiment<ScanConfig>
         config.Validate();
         var device = TorchCell.Begin(context);
 
-        var split = ScanSplits.Build(config.Data.Split, config.Data.DataSeed);
-        // A fixed order of the test set from the data seed: the test subset (smoke) and the evaluation sample are
-        // prefixes of it, so they do not depend on the training seed.
-        var testOrder = split.Test.ToList();
-        new SeededRandom(unchecked((ulong)config.Data.DataSeed)).Fork("scan.test_order").Shuffle(testOrder);
-        var test = testOrder.Take(config.Data.TestLimit ?? testOrder.Count).ToList();
-        var trainSample = split.Train.DistinctBy(e => e.Line).ToList();
-        new SeededRandom(unchecked((ulong)config.Data.DataSeed)).Fork("scan.train_sample").Shuffle(trainSample);
-        var data = new ScanCellData(split.Train, test, test.Take(config.Training.EvalSample).ToList(),
-            trainSample.Take(config.Training.EvalSample).ToList());
-
-        AddData(context, "train", data.Train);
-        AddData(context, "test", data.Test);
-        context.Message($"data {config.Data.Split}: {data.Train.Count} training lines, {data.Test.Count} of {split.Test.Count} test commands scored, " +
-            $"evaluation sample {data.EvalSample.Count}");
+        var data = ScanCellData.Prepare(context, config.Data, config.Training.EvalSample);
 
         using var scope = DisposeScope.Begin();
         using var training = new ScanTraining(context, config, data, device);
         training.Train();
         training.ReportFinals(config.Data.Split == ScanSplit.Length);
     }
-
-    private static void AddData(ICellContext context, string name, IReadOnlyList<ScanExample> examples)
-    {
-        var bytes = Encoding.UTF8.GetBytes(string.Join('\n', examples.Select(e => e.Line)));
-        context.AddData($"{name}.lines", bytes);
-        context.Message($"data {name}: {examples.Count} lines, sha256 {Convert.ToHexStringLower(SHA256.HashData(bytes))[..16]}");
-    }
 }
-
-/// <summary>A cell's examples: the training lines (with repeats), the scored test commands, the fixed evaluation
-/// sample of the curve, and the training sample scored at the end.</summary>
-internal sealed record ScanCellData(IReadOnlyList<ScanExample> Train, IReadOnlyList<ScanExample> Test,
-    IReadOnlyList<ScanExample> EvalSample, IReadOnlyList<ScanExample> TrainSample);
 
 /// <summary>The state of one cell's training: model, optimizer, random streams and the training tensors.</summary>
 internal sealed class ScanTraining : IDisposable
@@ -142,7 +114,7 @@ internal sealed class ScanTraining : IDisposable
     }
 
     private ScanScore Score(IReadOnlyList<ScanExample> examples) =>
-        ScanMetrics.Score(ScanDecoding.Greedy(_model, examples, _config.MaxDecodeLength, _device), [.. examples.Select(e => e.Actions)]);
+        ScanDecoding.Score(_model, examples, _config.MaxDecodeLength, _device);
 
     public void Dispose()
     {

@@ -49,6 +49,35 @@ public sealed class ScanModel : Module
     }
 
     /// <summary>
+    /// Reads a padded batch of commands (time, batch) and returns every layer's (h, c) after each command's own last
+    /// token: <paramref name="mask"/> (time, batch, 1) is true at real tokens, and at padding the states are carried
+    /// over unchanged (as Keras's mask_zero does), so the padding a batch needs never reaches the decoder.
+    /// </summary>
+    public (Tensor H, Tensor C)[] Encode(Tensor command, Tensor mask)
+    {
+        var embedded = F.Dropout(_inputEmbedding.Forward(command), _p, Training, _dropout);
+        var (steps, batch) = (command.Size(0), command.Size(1));
+        var states = new (Tensor H, Tensor C)[_encoder.Length];
+        for (var l = 0; l < _encoder.Length; l++)
+        {
+            var zeros = Tensor.Zeros([1, batch, _encoder[l].HiddenSize], embedded.DType, embedded.Device);
+            states[l] = (zeros, zeros);
+        }
+        for (var t = 0; t < steps; t++)
+        {
+            var x = embedded.Narrow(0, t, 1);
+            var real = mask.Narrow(0, t, 1);
+            for (var l = 0; l < _encoder.Length; l++)
+            {
+                var (output, (h, c)) = _encoder[l].Forward(x, states[l]);
+                states[l] = (Tensor.Where(real, h, states[l].H), Tensor.Where(real, c, states[l].C));
+                x = l < _encoder.Length - 1 ? F.Dropout(output, _p, Training, _dropout) : output;
+            }
+        }
+        return states;
+    }
+
+    /// <summary>
     /// Runs the decoder over the given inputs (time, batch) from <paramref name="states"/>, which it replaces by the
     /// new states, and returns the logits (time, batch, output vocabulary). Teacher forcing passes the whole shifted
     /// target at once; free-running decoding passes one step at a time.

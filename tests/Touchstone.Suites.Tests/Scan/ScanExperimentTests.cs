@@ -47,7 +47,7 @@ public sealed class ScanExperimentTests
     private static Tensor Column(long[] ids) => Tensor.From(ids, [ids.Length, 1]);
 
     private static ScanScore Score(ScanModel model, IReadOnlyList<ScanExample> examples) =>
-        ScanMetrics.Score(ScanDecoding.Greedy(model, examples, 60, Device.Cpu), [.. examples.Select(e => e.Actions)]);
+        ScanDecoding.Score(model, examples, 60, Device.Cpu);
 
     [Fact]
     public void Reports_the_declared_finals_and_curves_and_the_length_split_by_target_length()

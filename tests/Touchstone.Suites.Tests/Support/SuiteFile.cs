@@ -6,21 +6,26 @@ using Touchstone.Testing;
 
 namespace Touchstone.Suites.Tests.Support;
 
-/// <summary>A committed suite file loaded with one experiment, and its cells per profile bound to the experiment's config.</summary>
-/// <typeparam name="TExperiment">The experiment the suite names.</typeparam>
+/// <summary>A committed suite file loaded with its experiments, and the cells per profile of one of them bound to
+/// that experiment's config.</summary>
+/// <typeparam name="TExperiment">The experiment whose cells <see cref="Cells"/> binds (the suite's, or a variant's).</typeparam>
 /// <typeparam name="TConfig">Its config record.</typeparam>
-public sealed class SuiteFile<TExperiment, TConfig>(string fileName)
+/// <param name="fileName">The suite file under suites/.</param>
+/// <param name="otherExperiments">The other experiments the suite's variants name.</param>
+public sealed class SuiteFile<TExperiment, TConfig>(string fileName, params Func<IExperiment>[] otherExperiments)
     where TExperiment : IExperiment, new()
     where TConfig : class
 {
     /// <summary>The loaded suite.</summary>
-    public LoadedSuite Suite { get; } = new SuiteLoader(new ExperimentRegistry().Add<TExperiment>())
+    public LoadedSuite Suite { get; } = new SuiteLoader(otherExperiments.Aggregate(new ExperimentRegistry().Add<TExperiment>(), (r, e) => r.Add(e)))
         .LoadFiles([RepoPaths.Combine("suites", fileName)])
         .Single();
 
-    /// <summary>The cells of <paramref name="profile"/> on the CPU, in matrix order, with their bound configs.</summary>
+    /// <summary>The cells of <paramref name="profile"/> on the CPU that run <typeparamref name="TExperiment"/>, in
+    /// matrix order, with their bound configs.</summary>
     public IReadOnlyList<(CellId Cell, TConfig Config)> Cells(string profile) =>
         Matrix.Expand([Suite], new MatrixRequest(profile, [], [], null, [], "cpu"))
+            .Where(plan => Suite.ExperimentFor(plan.Id.Variant).Key == new TExperiment().Key)
             .Select(plan => (plan.Id, plan.Config.Bind<TConfig>()))
             .ToList();
 
