@@ -3,6 +3,7 @@ using Touchstone.Core.Experiments;
 using Touchstone.Suites.Analogy;
 using Touchstone.Suites.Common;
 using Touchstone.Suites.EnergyOod;
+using Touchstone.Suites.Physics;
 using Touchstone.Suites.RegressionVsFlow;
 using Touchstone.Suites.Scan;
 using Touchstone.Suites.SelfTest;
@@ -24,7 +25,8 @@ public static class ExperimentCatalog
         .Add<SpectralExperiment>()
         .Add<RegressionVsFlowExperiment>()
         .Add<AnalogyExperiment>()
-        .Add<ScanExperiment>();
+        .Add<ScanExperiment>()
+        .Add<PhysicsExperiment>();
 
     /// <summary>What the compute backend (libtorch) reports for the environment fingerprint.</summary>
     public static IComputeBackendProbe BackendProbe() => new LibtorchProbe();

@@ -24,6 +24,17 @@ public static class PhysicsMetrics
         }.Select(o => (long)TrajectoryFeatures.Column(b, o))),
     ];
 
+    /// <summary>The columns of <paramref name="offsets"/> (e.g. x and y) of every ball.</summary>
+    public static long[] Group(int balls, params int[] offsets) =>
+        [.. Enumerable.Range(0, balls).SelectMany(b => offsets.Select(o => (long)TrajectoryFeatures.Column(b, o)))];
+
+    /// <summary>Mean absolute error over <paramref name="columns"/> of standardized [batch, frames, features] tensors.</summary>
+    public static double Mae(Tensor prediction, Tensor target, long[] columns)
+    {
+        var index = Tensor.From(columns, prediction.Device);
+        return (prediction.IndexSelect(2, index) - target.IndexSelect(2, index)).Abs().Mean().Item<double>();
+    }
+
     /// <summary>Mean squared error over <paramref name="columns"/> of standardized [batch, frames, features] tensors.</summary>
     public static double Mse(Tensor prediction, Tensor target, long[] columns)
     {

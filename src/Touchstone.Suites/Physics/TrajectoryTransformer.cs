@@ -22,7 +22,7 @@ public sealed record TrajectoryTransformerConfig(int Features = 25, int Frames =
 public sealed class TrajectoryTransformer : Module<Tensor, Tensor>
 {
     private readonly Linear input;
-    private readonly Tensor positions;
+    private Tensor positions;
     private readonly List<TransformerBlock> blocks = [];
     private readonly Linear output;
 
@@ -55,6 +55,9 @@ public sealed class TrajectoryTransformer : Module<Tensor, Tensor>
 
         return output.Forward(h);
     }
+
+    /// <inheritdoc />
+    protected override void OnBufferReplaced(string name, Tensor buffer) => positions = buffer;
 
     /// <summary>The source's sinusoidal table, [frames, width].</summary>
     public static Tensor Sinusoids(int frames, int width)
