@@ -15,10 +15,11 @@ namespace Touchstone.Suites.Physics;
 /// every test trajectory that is truly outside the training data (input window beyond the training set's k-NN
 /// 99th-percentile distance).
 /// Finals, on each of those four splits: <c>&lt;metric&gt;_stage&lt;k&gt;</c> after stage k and
-/// <c>&lt;metric&gt;</c> after the last, for <c>source_accuracy</c> (the source's metric, raw units), <c>mse</c>,
+/// <c>&lt;metric&gt;</c> after the last, for <c>source_accuracy</c> (the source's metric, raw units) and the
+/// <c>source_mae</c> behind it, <c>mse</c>,
 /// <c>mae</c>, <c>mse_positions</c>, <c>mse_velocities</c>, <c>mse_energies</c> and <c>mse_frame1</c> … (standardized,
 /// moving columns); <c>mse_ratio[_stage&lt;k&gt;]</c> = that split's MSE ÷ the in-distribution MSE; the model-free
-/// <c>repeat_mse</c> and <c>repeat_source_accuracy</c> of repeating the last input frame; per test set
+/// <c>repeat_mse</c>, <c>repeat_source_accuracy</c> and <c>repeat_source_mae</c> of repeating the last input frame; per test set
 /// <c>truly_outside_fraction</c> and <c>outside_hull_fraction</c>, and <c>truly_outside/samples</c>. Curves:
 /// <c>train/loss</c> and <c>train/physics_weight</c> per epoch, and every split's scores at each stage end.
 /// </summary>
@@ -117,6 +118,7 @@ public sealed class PhysicsExperiment : Experiment<PhysicsConfig>
                 var score = PhysicsScore.Of(repeat, y, _scaler, _config.Data.Balls);
                 _context.Final(name, "repeat_mse", score.Mse);
                 _context.Final(name, "repeat_source_accuracy", score.SourceAccuracy);
+                _context.Final(name, "repeat_source_mae", score.SourceMae);
             }
         }
 

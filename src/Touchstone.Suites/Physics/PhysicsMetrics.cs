@@ -11,8 +11,10 @@ namespace Touchstone.Suites.Physics;
 public static class PhysicsMetrics
 {
     /// <summary>The source's accuracy: max(0, 1 − mean|prediction − target| / 10), raw units.</summary>
-    public static double SourceAccuracy(Tensor prediction, Tensor target) =>
-        Math.Max(0, 1 - ((prediction - target).Abs().Mean().Item<double>() / 10));
+    public static double SourceAccuracy(Tensor prediction, Tensor target) => Math.Max(0, 1 - (RawMae(prediction, target) / 10));
+
+    /// <summary>The MAE behind the source's accuracy: mean |prediction − target| over every column, raw units.</summary>
+    public static double RawMae(Tensor prediction, Tensor target) => (prediction - target).Abs().Mean().Item<double>();
 
     /// <summary>Columns whose value changes within a trajectory: every ball's x, y, vx, vy, kinetic and potential energy.</summary>
     public static long[] Moving(int balls) =>

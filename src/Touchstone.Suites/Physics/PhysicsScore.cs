@@ -8,6 +8,7 @@ namespace Touchstone.Suites.Physics;
 /// trajectory, overall and per group, and per predicted frame (error growth over the horizon).
 /// </summary>
 /// <param name="SourceAccuracy">The source's max(0, 1 − MAE/10), raw units, every column.</param>
+/// <param name="SourceMae">The MAE behind it: raw units, every column (the accuracy is 0 once this reaches 10).</param>
 /// <param name="Mse">Standardized MSE over the moving columns.</param>
 /// <param name="Mae">Standardized MAE over the moving columns.</param>
 /// <param name="MsePositions">Standardized MSE over every ball's x and y.</param>
@@ -15,11 +16,11 @@ namespace Touchstone.Suites.Physics;
 /// <param name="MseEnergies">Standardized MSE over every ball's kinetic and potential energy.</param>
 /// <param name="MsePerFrame">Standardized MSE over the moving columns at each predicted frame.</param>
 public sealed record PhysicsScore(
-    double SourceAccuracy, double Mse, double Mae, double MsePositions, double MseVelocities, double MseEnergies, double[] MsePerFrame)
+    double SourceAccuracy, double SourceMae, double Mse, double Mae, double MsePositions, double MseVelocities, double MseEnergies, double[] MsePerFrame)
 {
     /// <summary>The score of an empty set or a diverged model: every value NaN.</summary>
     public static PhysicsScore Missing(int frames) =>
-        new(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, [.. Enumerable.Repeat(double.NaN, frames)]);
+        new(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, [.. Enumerable.Repeat(double.NaN, frames)]);
 
     /// <summary>
     /// Scores <paramref name="prediction"/> against <paramref name="target"/>, both standardized
@@ -35,8 +36,10 @@ public sealed record PhysicsScore(
         var mean = Tensor.From(scaler.Mean.Select(v => (float)v).ToArray(), prediction.Device);
         var deviation = Tensor.From(scaler.Deviation.Select(v => (float)v).ToArray(), prediction.Device);
         var moving = PhysicsMetrics.Moving(balls);
+        var (rawPrediction, rawTarget) = ((prediction * deviation) + mean, (target * deviation) + mean);
         return new PhysicsScore(
-            PhysicsMetrics.SourceAccuracy((prediction * deviation) + mean, (target * deviation) + mean),
+            PhysicsMetrics.SourceAccuracy(rawPrediction, rawTarget),
+            PhysicsMetrics.RawMae(rawPrediction, rawTarget),
             PhysicsMetrics.Mse(prediction, target, moving),
             PhysicsMetrics.Mae(prediction, target, moving),
             PhysicsMetrics.Mse(prediction, target, PhysicsMetrics.Group(balls, TrajectoryFeatures.X, TrajectoryFeatures.Y)),
@@ -49,6 +52,7 @@ public sealed record PhysicsScore(
     public IEnumerable<(string Metric, double Value)> Named() =>
     [
         ("source_accuracy", SourceAccuracy),
+        ("source_mae", SourceMae),
         ("mse", Mse),
         ("mae", Mae),
         ("mse_positions", MsePositions),

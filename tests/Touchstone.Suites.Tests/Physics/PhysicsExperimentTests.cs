@@ -54,7 +54,7 @@ public sealed class PhysicsExperimentTests
         {
             for (var stage = 1; stage <= 4; stage++)
             {
-                foreach (var metric in new[] { "source_accuracy", "mse", "mae", "mse_positions", "mse_velocities", "mse_energies", "mse_frame1", "mse_frame10" })
+                foreach (var metric in new[] { "source_accuracy", "source_mae", "mse", "mae", "mse_positions", "mse_velocities", "mse_energies", "mse_frame1", "mse_frame10" })
                 {
                     _ = context.Final(split, $"{metric}_stage{stage}");
                 }
