@@ -99,6 +99,20 @@ public sealed class PhysicsExperimentTests
     }
 
     [Fact]
+    public void Shuffling_changes_the_batch_order_and_stays_reproducible_for_a_seed()
+    {
+        var shuffled = PhysicsTestConfigs.Tiny();
+        shuffled["training"]!["shuffle"] = true;
+
+        using var fixedOrder = Run(PhysicsTestConfigs.Tiny());
+        using var first = Run(shuffled);
+        using var again = Run(shuffled.DeepClone().AsObject());
+
+        Assert.NotEqual(fixedOrder.Final("extrapolation", "mse_stage1"), first.Final("extrapolation", "mse_stage1"));
+        Assert.Equal(first.Finals, again.Finals);
+    }
+
+    [Fact]
     public void A_broken_config_is_refused_naming_every_bad_key()
     {
         var config = PhysicsTestConfigs.Tiny();
