@@ -4,6 +4,7 @@ using Touchstone.Suites.Analogy;
 using Touchstone.Suites.Common;
 using Touchstone.Suites.EnergyOod.ListOps;
 using Touchstone.Suites.EnergyOod.Vector;
+using Touchstone.Suites.Physics;
 using Touchstone.Suites.RegressionVsFlow;
 using Touchstone.Suites.Scan;
 using Touchstone.Suites.SelfTest;
@@ -26,7 +27,8 @@ public static class ExperimentCatalog
         .Add<RegressionVsFlowExperiment>()
         .Add<AnalogyExperiment>()
         .Add<ScanExperiment>()
-        .Add<ScanCurriculumExperiment>();
+        .Add<ScanCurriculumExperiment>()
+        .Add<PhysicsExperiment>();
 
     /// <summary>What the compute backend (libtorch) reports for the environment fingerprint.</summary>
     public static IComputeBackendProbe BackendProbe() => new LibtorchProbe();

@@ -22,6 +22,12 @@ public sealed class FeatureScaler
         })];
     }
 
+    /// <summary>Per-feature training mean.</summary>
+    public IReadOnlyList<double> Mean => _mean;
+
+    /// <summary>Per-feature training standard deviation (1 where the feature is constant).</summary>
+    public IReadOnlyList<double> Deviation => _deviation;
+
     /// <summary>Standardized copy of a row-major [.., features] array.</summary>
     public float[] Transform(float[] values) =>
         [.. values.Select((v, i) => (float)((v - _mean[i % _mean.Length]) / _deviation[i % _mean.Length]))];

@@ -1,3 +1,5 @@
+using Touchstone.Suites.Common;
+
 namespace Touchstone.Suites.Physics;
 
 /// <summary>
@@ -28,4 +30,16 @@ public sealed record PhysicsDataConfig(
 
     /// <summary>Features per frame: time, then per ball x, y, vx, vy, mass, radius, kinetic and potential energy.</summary>
     public int Features => 1 + TrajectoryFeatures.PerBall * Balls;
+
+    /// <summary>Checks the split sizes and the frame cut.</summary>
+    public void Validate(ConfigCheck check) =>
+        check.Positive("train_samples", TrainSamples)
+            .Positive("in_distribution_samples", InDistributionSamples)
+            .Positive("interpolation_samples", InterpolationSamples)
+            .Require(ExtrapolationSamples > 0 && ExtrapolationSamples % 8 == 0, "extrapolation_samples",
+                "must be a positive multiple of 8 (4 parameters × 2 bands, one parameter outside at a time)", ExtrapolationSamples)
+            .Positive("balls", Balls)
+            .Positive("input_frames", InputFrames)
+            .Require(OutputFrames == InputFrames, "output_frames",
+                $"must equal data.input_frames ({InputFrames}): the model's position i predicts frame input_frames + i", OutputFrames);
 }

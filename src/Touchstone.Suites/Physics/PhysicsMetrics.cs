@@ -11,8 +11,10 @@ namespace Touchstone.Suites.Physics;
 public static class PhysicsMetrics
 {
     /// <summary>The source's accuracy: max(0, 1 − mean|prediction − target| / 10), raw units.</summary>
-    public static double SourceAccuracy(Tensor prediction, Tensor target) =>
-        Math.Max(0, 1 - ((prediction - target).Abs().Mean().Item<double>() / 10));
+    public static double SourceAccuracy(Tensor prediction, Tensor target) => Math.Max(0, 1 - (RawMae(prediction, target) / 10));
+
+    /// <summary>The MAE behind the source's accuracy: mean |prediction − target| over every column, raw units.</summary>
+    public static double RawMae(Tensor prediction, Tensor target) => (prediction - target).Abs().Mean().Item<double>();
 
     /// <summary>Columns whose value changes within a trajectory: every ball's x, y, vx, vy, kinetic and potential energy.</summary>
     public static long[] Moving(int balls) =>
@@ -23,6 +25,17 @@ public static class PhysicsMetrics
             TrajectoryFeatures.Kinetic, TrajectoryFeatures.Potential,
         }.Select(o => (long)TrajectoryFeatures.Column(b, o))),
     ];
+
+    /// <summary>The columns of <paramref name="offsets"/> (e.g. x and y) of every ball.</summary>
+    public static long[] Group(int balls, params int[] offsets) =>
+        [.. Enumerable.Range(0, balls).SelectMany(b => offsets.Select(o => (long)TrajectoryFeatures.Column(b, o)))];
+
+    /// <summary>Mean absolute error over <paramref name="columns"/> of standardized [batch, frames, features] tensors.</summary>
+    public static double Mae(Tensor prediction, Tensor target, long[] columns)
+    {
+        var index = Tensor.From(columns, prediction.Device);
+        return (prediction.IndexSelect(2, index) - target.IndexSelect(2, index)).Abs().Mean().Item<double>();
+    }
 
     /// <summary>Mean squared error over <paramref name="columns"/> of standardized [batch, frames, features] tensors.</summary>
     public static double Mse(Tensor prediction, Tensor target, long[] columns)

@@ -15,6 +15,38 @@ public sealed record PhysicsSplit(string Name, float[] Inputs, float[] Targets, 
     /// <summary>Number of trajectories.</summary>
     public int Count => Parameters.Length;
 
+    /// <summary>
+    /// The trajectories of <paramref name="splits"/> whose flag is set, in split then trajectory order, as one split
+    /// named <paramref name="name"/> (e.g. every test trajectory that is truly outside the training data).
+    /// </summary>
+    public static PhysicsSplit Gather(string name, IEnumerable<(PhysicsSplit Split, bool[] Keep)> splits)
+    {
+        var inputs = new List<float>();
+        var targets = new List<float>();
+        var parameters = new List<PhysicsParameters>();
+        foreach (var (split, keep) in splits)
+        {
+            if (keep.Length != split.Count)
+            {
+                throw new ArgumentException($"{split.Name}: {keep.Length} flags for {split.Count} trajectories.", nameof(splits));
+            }
+
+            var inWidth = split.Inputs.Length / Math.Max(1, split.Count);
+            var outWidth = split.Targets.Length / Math.Max(1, split.Count);
+            for (var n = 0; n < split.Count; n++)
+            {
+                if (keep[n])
+                {
+                    inputs.AddRange(split.Inputs.AsSpan(n * inWidth, inWidth));
+                    targets.AddRange(split.Targets.AsSpan(n * outWidth, outWidth));
+                    parameters.Add(split.Parameters[n]);
+                }
+            }
+        }
+
+        return new PhysicsSplit(name, [.. inputs], [.. targets], [.. parameters]);
+    }
+
     /// <summary>The inputs' bytes, as hashed.</summary>
     public ReadOnlySpan<byte> InputBytes => MemoryMarshal.AsBytes(Inputs.AsSpan());
 

@@ -22,7 +22,7 @@ public sealed record TrajectoryTransformerConfig(int Features = 25, int Frames =
 public sealed class TrajectoryTransformer : Module<Tensor, Tensor>
 {
     private readonly Linear _input;
-    private readonly Tensor _positions;
+    private Tensor _positions;
     private readonly List<TransformerBlock> _blocks = [];
     private readonly Linear _output;
 
@@ -55,6 +55,9 @@ public sealed class TrajectoryTransformer : Module<Tensor, Tensor>
 
         return _output.Forward(h);
     }
+
+    /// <inheritdoc />
+    protected override void OnBufferReplaced(string name, Tensor buffer) => _positions = buffer;
 
     /// <summary>The source's sinusoidal table, [frames, width].</summary>
     public static Tensor Sinusoids(int frames, int width)

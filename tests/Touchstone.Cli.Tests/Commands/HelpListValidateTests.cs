@@ -50,7 +50,7 @@ public sealed class HelpListValidateTests
 
         Assert.Equal(0, result.Exit);
         foreach (var text in new[] { "harness", "slow", "diverges", "all-endings: 2 seeds, 6 cells", "smoke: 2 seeds, 2 cells",
-                     "test/mse (lower gate 10%)", "Registered experiments: analogy, ebt-ffn-ood-listops, ebt-ffn-ood-vector, regression-vs-flow, scan, scan-curriculum, selftest, spectral" })
+                     "test/mse (lower gate 10%)", "Registered experiments: analogy, ebt-ffn-ood-listops, ebt-ffn-ood-vector, physics-curriculum, regression-vs-flow, scan, scan-curriculum, selftest, spectral" })
         {
             Assert.Contains(text, result.Out);
         }
@@ -91,7 +91,7 @@ public sealed class HelpListValidateTests
         Assert.Equal(2, result.Exit);
         Assert.Equal(
             [
-                $"{dir.Combine("bad.yaml")}:3:13: error: unknown experiment 'selftset'; did you mean 'selftest'? (registered: analogy, ebt-ffn-ood-listops, ebt-ffn-ood-vector, regression-vs-flow, scan, scan-curriculum, selftest, spectral)",
+                $"{dir.Combine("bad.yaml")}:3:13: error: unknown experiment 'selftset'; did you mean 'selftest'? (registered: analogy, ebt-ffn-ood-listops, ebt-ffn-ood-vector, physics-curriculum, regression-vs-flow, scan, scan-curriculum, selftest, spectral)",
             ],
             result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(1));
         Assert.DoesNotContain("   at ", result.Err);

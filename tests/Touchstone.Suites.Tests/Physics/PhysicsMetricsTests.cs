@@ -12,6 +12,7 @@ public sealed class PhysicsMetricsTests
         var target = Tensor.Zeros([1, 2, 25]);
         Assert.Equal(1 - (2.5 / 10), PhysicsMetrics.SourceAccuracy(Tensor.Zeros([1, 2, 25]) + 2.5, target), 6);
         Assert.Equal(0, PhysicsMetrics.SourceAccuracy(Tensor.Zeros([1, 2, 25]) + 50, target));
+        Assert.Equal(50, PhysicsMetrics.RawMae(Tensor.Zeros([1, 2, 25]) + 50, target), 6);
     }
 
     [Fact]

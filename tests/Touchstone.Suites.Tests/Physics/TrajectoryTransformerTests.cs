@@ -36,6 +36,21 @@ public sealed class TrajectoryTransformerTests
     }
 
     [Fact]
+    public void Moving_the_model_to_a_device_keeps_its_position_table_usable()
+    {
+        using var scope = DisposeScope.Begin();
+        using var init = new Generator(1);
+        using var dropout = new Generator(2);
+        using var model = new TrajectoryTransformer(Tiny with { Dropout = 0 }, init, dropout);
+        var input = Tensor.From(Enumerable.Range(0, 10 * 25).Select(i => (float)Math.Cos(i)).ToArray(), [1, 10, 25]);
+        var before = model.Forward(input).ToArray<float>();
+
+        model.To(Device.Cpu); // replaces the buffer; the model must follow it, not keep the disposed one
+
+        Assert.Equal(before, model.Forward(input).ToArray<float>());
+    }
+
+    [Fact]
     public void Width_not_divisible_by_heads_is_refused_naming_both_keys()
     {
         using var init = new Generator(1);
