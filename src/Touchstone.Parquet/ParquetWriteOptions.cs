@@ -34,6 +34,12 @@ public sealed record ParquetWriteOptions
     /// <summary>Write data pages in the version 2 layout (levels uncompressed, outside the values) instead of version 1.</summary>
     public bool UseDataPageV2 { get; init; }
 
+    /// <summary>
+    /// Whether every page header carries the CRC32 of the page (readers, this one included, check it). On by default;
+    /// off only to measure what it costs (tests/Touchstone.Benchmarks, docs/benchmarks.md).
+    /// </summary>
+    public bool WritePageCrc { get; init; } = true;
+
     /// <summary>The unit of timestamp columns written from <see cref="DateTime"/> or <see cref="DateTimeOffset"/> properties.</summary>
     public ParquetTimestampUnit TimestampUnit { get; init; } = ParquetTimestampUnit.Microseconds;
 

@@ -164,7 +164,10 @@ public sealed class MlflowTracker : IDisposable
         }
         _worker.CompleteAsync(_options.DrainTimeout).GetAwaiter().GetResult();
         _summary = new TrackerSummary(_store.Target, _journal.Directory, _worker.Delivered, _worker.Rejected,
-            _worker.Queued + _worker.Blocked, _worker.Offline || _worker.Queued > 0);
+            _worker.Queued + _worker.Blocked, _worker.Offline || _worker.Queued > 0)
+        {
+            FirstRejection = _worker.FirstRejection,
+        };
         _journal.Dispose();
         _store.Dispose();
         return _summary;

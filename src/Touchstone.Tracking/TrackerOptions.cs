@@ -39,4 +39,8 @@ public sealed record TrackerOptions(string OutboxDirectory)
 /// <param name="Rejected">Records the store refused (reported one by one as they happened).</param>
 /// <param name="Pending">Records left in the outbox for <c>sync</c>.</param>
 /// <param name="Offline">True when the store was unavailable at the end.</param>
-public sealed record TrackerSummary(string Target, string OutboxDirectory, int Delivered, int Rejected, int Pending, bool Offline);
+public sealed record TrackerSummary(string Target, string OutboxDirectory, int Delivered, int Rejected, int Pending, bool Offline)
+{
+    /// <summary>Why the store refused the first refused record (null when none was refused), for the end-of-run summary.</summary>
+    public string? FirstRejection { get; init; }
+}

@@ -13,14 +13,24 @@ public class PageCrcTests
     private static readonly ParquetField Value = new("value", ParquetType.Double);
     private static readonly ParquetField Name = new("name", ParquetType.String, true);
 
-    private static byte[] Sample(bool v2, ParquetCompression compression = ParquetCompression.Uncompressed)
+    private static byte[] Sample(bool v2, ParquetCompression compression = ParquetCompression.Uncompressed, bool crc = true)
     {
         var rows = 500;
         var values = Enumerable.Range(0, rows).Select(i => 2.066877 + i).ToArray();
         var names = Enumerable.Range(0, rows).Select(i => i % 7 == 0 ? null! : $"n{i % 5}").ToArray();
         return TestTables.Write(new ParquetSchema(Value, Name),
             [new ParquetColumn<double>(Value, values), new ParquetColumn<string>(Name, names)],
-            new ParquetWriteOptions { Compression = compression, UseDataPageV2 = v2, DataPageSize = 1024 });
+            new ParquetWriteOptions { Compression = compression, UseDataPageV2 = v2, DataPageSize = 1024, WritePageCrc = crc });
+    }
+
+    [Fact]
+    public void Without_page_crcs_no_header_has_one_and_the_values_read_the_same()
+    {
+        var without = Sample(v2: false, ParquetCompression.Snappy, crc: false);
+        var with = Sample(v2: false, ParquetCompression.Snappy);
+
+        Assert.All(Pages(without), p => Assert.Null(p.Header.Crc));
+        Assert.Equal(TestTables.ReadAll(with, out _), TestTables.ReadAll(without, out _));
     }
 
     [Theory]

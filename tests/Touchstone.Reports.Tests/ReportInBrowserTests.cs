@@ -85,6 +85,21 @@ public sealed class ReportInBrowserTests(SmokeReportFixture smoke) : IClassFixtu
         Assert.Contains("Report: ", smoke.ReportOutput, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Reported_metrics_carry_their_own_label_and_no_verdict_in_the_verdict_table()
+    {
+        var html = File.ReadAllText(smoke.ReportPath);
+        var reported = System.Text.RegularExpressions.Regex.Matches(html, "<tr class=\"reported\">.*?</tr>").Select(m => m.Value).ToList();
+
+        Assert.NotEmpty(reported);
+        // selftest's train/mse is declared without a gate block: reported, never judged.
+        Assert.Contains(reported, row => row.Contains("<td>train/mse</td>") && row.Contains("<td class=\"verdict reported\">REPORTED</td>"));
+        foreach (var verdict in new[] { "REGRESSED", "IMPROVED", "NO-CHANGE", "INCONCLUSIVE" })
+        {
+            Assert.DoesNotContain(reported, row => row.Contains($">{verdict}</td>"));
+        }
+    }
+
     /// <summary>What the page says about one chart (Playwright fills it, so it needs setters).</summary>
     public sealed class ChartMarks
     {

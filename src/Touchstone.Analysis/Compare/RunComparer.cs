@@ -98,7 +98,7 @@ public static class RunComparer
         // A zero margin and direction "lower" leave the gate's difference unoriented: candidate − reference. The
         // interval's level is 1 − 2α, so α = (1 − level) / 2; the permutation cross-check is not needed here.
         var policy = new GatePolicy(Alpha: (1 - level) / 2, MaxPermutationArrangements: 1);
-        var outcome = MetricComparer.Compare(first.Finite, sample.Finite, Direction.Lower, GateMargin.Zero, policy);
+        var outcome = MetricComparer.Compare(first.Finite, sample.Finite, Direction.Lower, GateMargin.Zero, MetricDeclaration.DefaultTolerance, policy);
         if (outcome.Comparison is not { } c)
         {
             notes.AddRange(outcome.Notes);

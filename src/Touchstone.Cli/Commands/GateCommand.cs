@@ -54,10 +54,10 @@ public static class GateCommand
             Description = "What an undecided metric does: pass or fail.",
             DefaultValueFactory = _ => GatePolicy.Default.Inconclusive,
         };
-        var tolerance = new Option<double>("--float-tolerance")
+        var tolerance = new Option<double?>("--float-tolerance")
         {
-            Description = "Relative change below which a difference is float noise, whatever the margin (default 1e-6).",
-            DefaultValueFactory = _ => GatePolicy.DefaultFloatTolerance,
+            Description = "Relative change below which a difference is float noise, for every metric: overrides each metric's "
+                + "declared `tolerance:` (default 1e-6). 0 judges bit-exactly.",
         };
         var markdown = new Option<string?>("--markdown") { Description = "Also write a Markdown summary here (for a PR comment or $GITHUB_STEP_SUMMARY)." };
         var junit = new Option<string?>("--junit") { Description = "Also write JUnit XML here (one test case per gated metric)." };

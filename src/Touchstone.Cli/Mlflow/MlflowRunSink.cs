@@ -186,14 +186,23 @@ public sealed class MlflowRunSink : IRunSink
 
     private void Report(TrackerSummary summary)
     {
-        if (summary.Pending == 0)
+        var runDirectory = Path.GetDirectoryName(summary.OutboxDirectory);
+        if (summary.Rejected > 0)
+        {
+            // Refused records are not logged: "run logged" would hide that the MLflow run lacks them.
+            _log.WriteLine($"MLflow: {summary.Rejected} of {summary.Rejected + summary.Delivered} records were refused and are not in {summary.Target}; " +
+                $"the first refusal: {summary.FirstRejection}. Each refusal is printed above; fix its cause (the server's artifact " +
+                $"root, a param changed under the same run), then run `touchstone mlflow sync {runDirectory}` to send them again.");
+        }
+        if (summary.Pending > 0)
+        {
+            _log.WriteLine($"MLflow: {summary.Pending} records could not be delivered to {summary.Target}; they are kept in {summary.OutboxDirectory}. " +
+                $"Run `touchstone mlflow sync {runDirectory}` when the tracking server is reachable.");
+        }
+        else if (summary.Rejected == 0)
         {
             _log.WriteLine($"MLflow: run logged to {summary.Target}");
-            return;
         }
-        var runDirectory = Path.GetDirectoryName(summary.OutboxDirectory);
-        _log.WriteLine($"MLflow: {summary.Pending} records could not be delivered to {summary.Target}; they are kept in {summary.OutboxDirectory}. " +
-            $"Run `touchstone mlflow sync {runDirectory}` when the tracking server is reachable.");
     }
 
     private void Guard(string what, Action action)

@@ -49,6 +49,15 @@ public sealed record MetricDeclaration(string Name, string Split, Direction Dire
     /// <summary><c>split/name</c>, the key used in MLflow and reports.</summary>
     public string Key => $"{Split}/{Name}";
 
+    /// <summary>The float tolerance when none is declared: one part in a million.</summary>
+    public const double DefaultTolerance = 1e-6;
+
+    /// <summary>
+    /// Relative float tolerance: per-seed differences all within this fraction of the values' magnitude are
+    /// floating-point noise (another CPU's BLAS, another summation order), NO-CHANGE whatever the margin.
+    /// </summary>
+    public double Tolerance { get; init; } = DefaultTolerance;
+
     /// <summary>Variants that report this metric; null for every variant of the suite.</summary>
     public IReadOnlyList<string>? Variants { get; init; }
 

@@ -145,6 +145,9 @@ public sealed partial class SuiteLoader(ExperimentRegistry experiments)
     /// <summary>The longest suite or variant name: it names a results folder, and file names stop at 255 bytes.</summary>
     public const int MaxFolderName = 100;
 
+    /// <summary>The upper bound (exclusive) of a metric's relative float tolerance: above it, it would hide real changes.</summary>
+    public const double MaxTolerance = 0.01;
+
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
     private static partial Regex FolderName();
 
@@ -383,7 +386,11 @@ public sealed partial class SuiteLoader(ExperimentRegistry experiments)
                 var margin = metric.Gate is null ? GateMargin.Zero : ParseMargin(metric.Gate.Margin, entry["gate"]!["margin"], i);
                 var role = metric.Role ?? (metric.Gate is null ? MetricRole.Secondary : MetricRole.Primary);
                 KnownVariants(metric.Variants, entry["variants"] as JsonArray, $"metrics[{i}].variants", $"metric '{metric.Split}/{metric.Name}'", variants);
-                result.Add(new MetricDeclaration(metric.Name, metric.Split, metric.Direction, role, margin) { Variants = metric.Variants });
+                result.Add(new MetricDeclaration(metric.Name, metric.Split, metric.Direction, role, margin)
+                {
+                    Variants = metric.Variants,
+                    Tolerance = CheckTolerance(metric.Tolerance, entry["tolerance"], i),
+                });
             }
             return result;
         }
@@ -405,6 +412,23 @@ public sealed partial class SuiteLoader(ExperimentRegistry experiments)
                         $"{Suggestions.DidYouMean(selected[i], known)} (variants: {string.Join(", ", known)})");
                 }
             }
+        }
+
+        // The schema has already refused a tolerance that is not a number; here only its range is checked.
+        private double CheckTolerance(double? tolerance, JsonNode? node, int index)
+        {
+            if (tolerance is not { } value)
+            {
+                return MetricDeclaration.DefaultTolerance;
+            }
+            if (!(value >= 0 && value < MaxTolerance))
+            {
+                Error(node, $"metrics[{index}].tolerance",
+                    $"tolerance {value.ToString("R", CultureInfo.InvariantCulture)} must be at least 0 and below {MaxTolerance.ToString(CultureInfo.InvariantCulture)}: " +
+                    "it is the relative size of floating-point noise (e.g. 1e-6); a change that matters belongs in gate.margin");
+                return MetricDeclaration.DefaultTolerance;
+            }
+            return value;
         }
 
         private GateMargin ParseMargin(string text, JsonNode? node, int index)

@@ -55,6 +55,7 @@ public static class RunMerger
                     continue;
                 }
                 committed[id] = (cell, layout.Root);
+                errors.AddRange(RepeatedRows(id, cell));
             }
         }
         if (errors.Count > 0)
@@ -90,6 +91,18 @@ public static class RunMerger
             throw new DeclarationException(text, $"'{text}' is not a cell id (suite/variant/seed-N)");
         }
         return new CellId(parts[0], parts[1], seed);
+    }
+
+    // A cell table with two rows for one key at one step was edited or damaged; merging would copy the guess on.
+    private static IEnumerable<Diagnostic> RepeatedRows(CellId id, CommittedCell cell)
+    {
+        foreach (var (table, rows) in new[] { (cell.Files.Metrics, cell.ReadMetrics()), (cell.Files.Curves, cell.ReadCurves()) })
+        {
+            if (RepeatedRow.FirstIn(rows) is { } repeated)
+            {
+                yield return new Diagnostic(null, id.ToString(), $"{repeated.Describe(table)}; rerun cell {id} in its run before merging");
+            }
+        }
     }
 
     private static void CheckCompatible(List<(RunLayout Layout, RunManifest Manifest)> runs, List<Diagnostic> errors)

@@ -18,7 +18,7 @@ public sealed class ConsoleReporter(IAnsiConsole console) : IGateReporter
             console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
         }
         WriteTable("Gated metrics", result.Gated);
-        WriteTable("Reported metrics (not gated, Benjamini–Hochberg)", result.Reported);
+        WriteTable("Reported metrics (not gated, not judged; p adjusted by Benjamini–Hochberg)", result.Reported);
         foreach (var row in result.Verdicts.Where(r => r.Verdict != Verdict.NoChange))
         {
             var details = ReportText.Details(row, result.Policy);
@@ -72,6 +72,7 @@ public sealed class ConsoleReporter(IAnsiConsole console) : IGateReporter
         {
             Verdict.Improved => "green",
             Verdict.NoChange => "green",
+            Verdict.Reported => "grey",
             _ => "yellow",
         };
 }

@@ -25,13 +25,13 @@ public sealed class MarkdownReporter(TextWriter writer) : IGateReporter
             writer.WriteLine($"> ⚠️ {warning}");
             writer.WriteLine();
         }
-        if (result.GatedCounts.Count > 0)
+        if (ReportText.Counts(result).Length > 0)
         {
             writer.WriteLine($"**{ReportText.Counts(result)}**");
             writer.WriteLine();
         }
         WriteTable("Gated metrics", result.Gated, result.Policy);
-        WriteTable("Reported metrics (not gated; p adjusted by Benjamini–Hochberg)", result.Reported, result.Policy);
+        WriteTable("Reported metrics (not gated, not judged; p adjusted by Benjamini–Hochberg)", result.Reported, result.Policy);
         WriteDetails(result);
         var sensitivity = GateSensitivity.Describe(result);
         if (sensitivity.Count > 0)
@@ -103,7 +103,7 @@ public sealed class MarkdownReporter(TextWriter writer) : IGateReporter
     }
 
     private static string Icon(MetricVerdict row) =>
-        row.FailsGate ? "❌" : row.Verdict is Verdict.Improved or Verdict.NoChange ? "✅" : "⚠️";
+        row.FailsGate ? "❌" : row.Verdict is Verdict.Improved or Verdict.NoChange ? "✅" : row.Verdict == Verdict.Reported ? "ℹ️" : "⚠️";
 
     private static string Escape(string cell) => cell.Replace("|", "\\|").Replace("\n", " ");
 }

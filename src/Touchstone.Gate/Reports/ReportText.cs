@@ -82,12 +82,17 @@ public static class ReportText
         ? $"PASSED ({result.Gated.Count} gated metrics)"
         : $"FAILED ({result.Failures.Count} of {result.Gated.Count} gated metrics)";
 
-    /// <summary><c>1 REGRESSED · 12 NO-CHANGE</c> over the gated rows.</summary>
+    /// <summary>
+    /// <c>1 REGRESSED · 12 NO-CHANGE · 5 REPORTED (not judged)</c>: the gated rows' verdicts, then how many reported
+    /// metrics were only shown.
+    /// </summary>
     public static string Counts(GateResult result) =>
-        string.Join(" · ", result.GatedCounts.Select(c => $"{c.Count} {c.Verdict.Label()}"));
+        string.Join(" · ", result.GatedCounts.Select(c => $"{c.Count} {c.Verdict.Label()}")
+            .Concat(result.ReportedOnly > 0 ? [$"{result.ReportedOnly} {Verdict.Reported.Label()} (not judged)"] : []));
 
     /// <summary>The policy in one line.</summary>
     public static string Policy(GateResult result) =>
         $"α = {Number(result.Policy.Alpha)} (Holm across {result.HolmFamilySize} tested gated metrics) · "
-        + $"stale: {result.Policy.Stale.ToString().ToLowerInvariant()} · inconclusive: {result.Policy.Inconclusive.ToString().ToLowerInvariant()}";
+        + $"stale: {result.Policy.Stale.ToString().ToLowerInvariant()} · inconclusive: {result.Policy.Inconclusive.ToString().ToLowerInvariant()}"
+        + (result.Policy.FloatTolerance is { } tolerance ? $" · float tolerance {Number(tolerance)} for every metric" : "");
 }

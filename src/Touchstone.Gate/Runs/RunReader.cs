@@ -32,7 +32,24 @@ public static class RunReader
         }
         var cells = ReadTable<CellRow>(layout, layout.Cells);
         var metrics = ReadTable<MetricRow>(layout, layout.Metrics);
+        RefuseRepeatedRows(layout.Metrics, metrics);
+        if (File.Exists(layout.Curves))
+        {
+            // Curves are not judged, but a curve with two values at one step is the same damage as in metrics.
+            RefuseRepeatedRows(layout.Curves, ReadTable<MetricRow>(layout, layout.Curves));
+        }
         return new RunData(directory, manifest, cells, metrics);
+    }
+
+    /// <summary>Refuses a table with two rows for one (suite, variant, seed, split, metric) at one step.</summary>
+    /// <exception cref="GateInputException">The message names the table, the key, the step and the values.</exception>
+    public static void RefuseRepeatedRows(string table, IReadOnlyList<MetricRow> rows)
+    {
+        if (RepeatedRow.FirstIn(rows) is { } repeated)
+        {
+            throw new GateInputException(
+                $"{repeated.Describe(table)}. Rerun the run (or resume it to rewrite its tables) instead of editing {Path.GetFileName(table)}.");
+        }
     }
 
     private static IReadOnlyList<T> ReadTable<T>(RunLayout layout, string path)

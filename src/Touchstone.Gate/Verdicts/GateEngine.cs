@@ -78,7 +78,8 @@ public static class GateEngine
         {
             return row with { Verdict = Verdict.Missing, Notes = [MissingNote(baseline, candidate, suite, variant, metric)] };
         }
-        var outcome = MetricComparer.Compare(baseline.Finite, candidate.Finite, metric.Direction, metric.Margin, policy);
+        var outcome = MetricComparer.Compare(baseline.Finite, candidate.Finite, metric.Direction, metric.Margin,
+            policy.FloatTolerance ?? metric.Tolerance, policy);
         if (stale.Count > 0)
         {
             // The numbers are still shown, so a re-promote can be judged; no verdict is drawn from them.
@@ -89,7 +90,10 @@ public static class GateEngine
                 Notes = [.. stale.Select(d => d.ToString()), "the difference is shown for information only; promote a run of the new configuration or environment"],
             };
         }
-        var notes = SeedGapNotes(baseline, candidate).Concat(outcome.Notes).ToList();
+        // A reported metric is not judged, so the notes about how a verdict was tested do not apply to it; why no
+        // comparison could be made still does.
+        var testNotes = metric.Role == MetricRole.Primary || outcome.Comparison is null ? outcome.Notes : [];
+        var notes = SeedGapNotes(baseline, candidate).Concat(testNotes).ToList();
         return row with { Comparison = outcome.Comparison, Notes = notes };
     }
 
@@ -151,10 +155,12 @@ public static class GateEngine
     }
 
     // Rows still undecided (INCONCLUSIVE so far) with a comparison get their verdict from the adjusted p-values; the
-    // others (DIVERGED, MISSING, STALE, too few seeds) keep theirs.
+    // others (DIVERGED, MISSING, STALE, too few seeds) keep theirs. A reported metric has no margin to be judged
+    // against: undecided, it is REPORTED, whatever its p-values say.
     private static MetricVerdict Decide(MetricVerdict row, GatePolicy policy)
     {
-        var verdict = row is { Verdict: Verdict.Inconclusive, Comparison: { } c }
+        var verdict = row is { Verdict: Verdict.Inconclusive, IsGated: false } ? Verdict.Reported
+            : row is { Verdict: Verdict.Inconclusive, Comparison: { } c }
             ? c.Worse.Adjusted < policy.Alpha ? Verdict.Regressed
             : c.Better.Adjusted < policy.Alpha ? Verdict.Improved
             : c.Equivalent.Adjusted < policy.Alpha ? Verdict.NoChange

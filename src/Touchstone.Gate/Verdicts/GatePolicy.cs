@@ -1,3 +1,5 @@
+using Touchstone.Core.Declarations;
+
 namespace Touchstone.Gate.Verdicts;
 
 /// <summary>What a STALE verdict does to the gate.</summary>
@@ -27,8 +29,9 @@ public enum InconclusivePolicy
 /// <param name="Power">Power used to say how many seeds would decide an inconclusive metric.</param>
 /// <param name="MaxPermutationArrangements">Largest number of arrangements the permutation cross-check enumerates.</param>
 /// <param name="FloatTolerance">
-/// Relative floating-point tolerance: per-seed differences all smaller than this fraction of the values' magnitude
-/// are float noise (another CPU's BLAS, another summation order): NO-CHANGE whatever the margin, decided exactly.
+/// Overrides every metric's declared relative float tolerance (<see cref="MetricDeclaration.Tolerance"/>) when set:
+/// per-seed differences all smaller than this fraction of the values' magnitude are float noise (another CPU's BLAS,
+/// another summation order): NO-CHANGE whatever the margin, decided exactly. Null: each metric's own.
 /// </param>
 public sealed record GatePolicy(
     double Alpha = 0.05,
@@ -36,11 +39,8 @@ public sealed record GatePolicy(
     InconclusivePolicy Inconclusive = InconclusivePolicy.Pass,
     double Power = 0.8,
     long MaxPermutationArrangements = 200_000,
-    double FloatTolerance = GatePolicy.DefaultFloatTolerance)
+    double? FloatTolerance = null)
 {
-    /// <summary>The default <see cref="FloatTolerance"/>: one part in a million.</summary>
-    public const double DefaultFloatTolerance = 1e-6;
-
     /// <summary>The default policy: α = 0.05, stale fails, inconclusive passes.</summary>
     public static GatePolicy Default { get; } = new();
 
@@ -58,9 +58,9 @@ public sealed record GatePolicy(
         {
             throw new ArgumentException($"power must be between 0.5 and 1 (exclusive); got {Power}");
         }
-        if (!(FloatTolerance >= 0 && FloatTolerance < 0.01))
+        if (FloatTolerance is { } tolerance && !(tolerance >= 0 && tolerance < SuiteLoader.MaxTolerance))
         {
-            throw new ArgumentException($"the float tolerance must be at least 0 and below 0.01 (a relative amount, e.g. 1e-6); got {FloatTolerance}");
+            throw new ArgumentException($"the float tolerance must be at least 0 and below 0.01 (a relative amount, e.g. 1e-6); got {tolerance}");
         }
         if (MaxPermutationArrangements < 1)
         {

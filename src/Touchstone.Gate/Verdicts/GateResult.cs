@@ -32,6 +32,9 @@ public sealed record GateResult(IReadOnlyList<MetricVerdict> Verdicts, GatePolic
     /// <summary>How many gated rows went through a statistical test: the size of the Holm family.</summary>
     public int HolmFamilySize => Gated.Count(GateEngine.IsStatistical);
 
+    /// <summary>How many reported rows were compared without a verdict (REPORTED).</summary>
+    public int ReportedOnly => Reported.Count(v => v.Verdict == Verdict.Reported);
+
     /// <summary>How many gated rows have each verdict (verdicts with none are left out).</summary>
     public IReadOnlyList<(Verdict Verdict, int Count)> GatedCounts =>
         Gated.GroupBy(v => v.Verdict).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();

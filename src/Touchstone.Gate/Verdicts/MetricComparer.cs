@@ -15,12 +15,16 @@ public sealed record ComparisonOutcome(Comparison? Comparison, IReadOnlyList<str
 /// </summary>
 public static class MetricComparer
 {
-    /// <summary>Compares finite per-seed values of one metric; seeds are keys, so pairing is by seed.</summary>
+    /// <summary>
+    /// Compares finite per-seed values of one metric; seeds are keys, so pairing is by seed. Per-seed differences
+    /// within <paramref name="tolerance"/> (relative) are float noise.
+    /// </summary>
     public static ComparisonOutcome Compare(
         IReadOnlyDictionary<int, double> baseline,
         IReadOnlyDictionary<int, double> candidate,
         Direction direction,
         GateMargin margin,
+        double tolerance,
         GatePolicy policy)
     {
         // Degradation = sign·(candidate − baseline): positive is worse whichever way the metric improves.
@@ -31,7 +35,7 @@ public static class MetricComparer
         var delta = margin.Absolute(baseSummary.Mean);
         var scale = Descriptive.Scale(baseValues.Concat(candValues));
         // Differences this small are float noise (another CPU's BLAS, another summation order), whatever the margin.
-        var noise = Math.Max(Descriptive.RoundingTolerance, policy.FloatTolerance) * scale;
+        var noise = Math.Max(Descriptive.RoundingTolerance, tolerance) * scale;
         var paired = baseline.Count >= 2 && baseline.Keys.ToHashSet().SetEquals(candidate.Keys);
 
         if (paired)

@@ -23,6 +23,12 @@ public enum Verdict
 
     /// <summary>The baseline came from another config, data or environment: the comparison would be meaningless.</summary>
     Stale,
+
+    /// <summary>
+    /// A reported (not gated) metric compared with its baseline: the difference, interval and p are shown, but it has
+    /// no gate margin to judge them against, so no verdict is drawn and it never fails the gate.
+    /// </summary>
+    Reported,
 }
 
 /// <summary>Text forms of <see cref="Verdict"/>.</summary>
@@ -38,6 +44,7 @@ public static class VerdictText
         Verdict.Missing => "MISSING",
         Verdict.Diverged => "DIVERGED",
         Verdict.Stale => "STALE",
+        Verdict.Reported => "REPORTED",
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
     };
 }

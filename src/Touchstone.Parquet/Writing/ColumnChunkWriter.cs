@@ -164,10 +164,13 @@ internal sealed class ColumnChunkWriter(ParquetWriteOptions options, FileOutput 
         header.UncompressedPageSize = checked(uncompressedPrefix.Length + body.Length);
         header.CompressedPageSize = checked(uncompressedPrefix.Length + compressed.Length);
         // The spec's page CRC: CRC32 of everything after the header as written (V2 levels, then the compressed values).
-        _crc.Reset();
-        _crc.Append(uncompressedPrefix.Span);
-        _crc.Append(compressed.Span);
-        header.Crc = unchecked((int)_crc.GetCurrentHashAsUInt32());
+        if (options.WritePageCrc)
+        {
+            _crc.Reset();
+            _crc.Append(uncompressedPrefix.Span);
+            _crc.Append(compressed.Span);
+            header.Crc = unchecked((int)_crc.GetCurrentHashAsUInt32());
+        }
         _header.Clear();
         header.Write(new CompactWriter(_header));
         output.Write(_header.Span);

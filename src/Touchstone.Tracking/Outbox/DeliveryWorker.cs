@@ -42,6 +42,9 @@ internal sealed class DeliveryWorker
     /// <summary>Records the store refused in this session.</summary>
     public int Rejected { get; private set; }
 
+    /// <summary>The store's reason for the first refusal of this session; null when nothing was refused.</summary>
+    public string? FirstRejection { get; private set; }
+
     /// <summary>Records skipped in this session because their run was never created (they stay in the journal).</summary>
     public int Blocked { get; private set; }
 
@@ -131,6 +134,7 @@ internal sealed class DeliveryWorker
                         break;
                     case DeliveryOutcome.Rejected:
                         Rejected++;
+                        FirstRejection ??= error;
                         _log.Warn(error!);
                         break;
                     case DeliveryOutcome.Blocked:

@@ -35,9 +35,16 @@ public sealed class ChildRun : IDisposable
         Start(workingDirectory, new Dictionary<string, string>(), args);
 
     /// <summary>Starts the CLI with extra environment variables (e.g. a GC heap limit).</summary>
-    public static ChildRun Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static ChildRun Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        StartThrough([], workingDirectory, environment, args);
+
+    /// <summary>
+    /// Starts the CLI through a launcher command (e.g. <c>setpriv --reuid=65534 …</c> to run it as another user);
+    /// no launcher starts <c>dotnet</c> directly.
+    /// </summary>
+    public static ChildRun StartThrough(IReadOnlyList<string> launcher, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(launcher.Count > 0 ? launcher[0] : "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -47,6 +54,13 @@ public sealed class ChildRun : IDisposable
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
+        }
+        if (launcher.Count > 0)
+        {
+            foreach (var word in launcher.Skip(1).Append("dotnet"))
+            {
+                start.ArgumentList.Add(word);
+            }
         }
         start.ArgumentList.Add(Dll);
         foreach (var arg in args)

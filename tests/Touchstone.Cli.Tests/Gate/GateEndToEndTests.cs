@@ -47,8 +47,8 @@ public sealed class GateEndToEndTests : IDisposable
         Assert.Empty(Failures(junit));
         Assert.All(junit.Descendants("system-out"), s => Assert.StartsWith("NO-CHANGE", s.Value));
         Assert.StartsWith("## ✅ Touchstone gate PASSED (2 gated metrics)", markdown);
-        Assert.Contains("**2 NO-CHANGE**", markdown);
-        Assert.Contains("PASSED (2 gated metrics) — 2 NO-CHANGE", output);
+        Assert.Contains("**2 NO-CHANGE · 1 REPORTED (not judged)**", markdown);
+        Assert.Contains("PASSED (2 gated metrics) — 2 NO-CHANGE · 1 REPORTED (not judged)", output);
     }
 
     [Fact]

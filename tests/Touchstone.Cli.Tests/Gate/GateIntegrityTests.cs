@@ -117,4 +117,85 @@ public sealed class GateIntegrityTests : IDisposable
         Assert.Contains("has 2 rows for suite selftest, variant sgd, seed 1, test/mse at step", gate.Err);
         Assert.True(promote.Code == 2, promote.Out + promote.Err);
     }
+
+    private static void RewriteTable(string run, string table, Func<List<MetricRow>, List<MetricRow>> edit)
+    {
+        var path = Path.Combine(run, table);
+        ParquetRecords.Write(path, edit(ParquetRecords.Read<MetricRow>(path).ToList()));
+        // Checksums rewritten with it, so only the repeated rows are wrong.
+        Checksums.Write(Path.Combine(run, "tables.sha256"), [Path.Combine(run, "metrics.parquet"), Path.Combine(run, "curves.parquet"), Path.Combine(run, "cells.parquet")]);
+    }
+
+    [Fact]
+    public void Two_rows_for_one_metric_key_at_an_earlier_step_stop_gate_and_promote_naming_key_and_step()
+    {
+        var rerun = PromotedRerun();
+        RewriteTable(rerun, "metrics.parquet", rows =>
+        {
+            var final = rows.First(r => r.Variant == "sgd" && r.Seed == 1 && r.Split == "test" && r.Metric == "mse");
+            Assert.True(final.Step > 0, "the final value is after step 0, so step 0 is not the last step");
+            return [.. rows, final with { Step = 0, Value = 1 }, final with { Step = 0, Value = 100 }];
+        });
+
+        var gate = Invoke("gate", "--run", rerun);
+        var promote = Invoke("promote", "--run", rerun);
+
+        Assert.True(gate.Code == 2, gate.Out + gate.Err);
+        Assert.Contains("metrics.parquet has 2 rows for suite selftest, variant sgd, seed 1, test/mse at step 0 (values 1, 100)", gate.Err);
+        Assert.True(promote.Code == 2, promote.Out + promote.Err);
+        Assert.Contains("at step 0", promote.Err);
+    }
+
+    [Fact]
+    public void One_row_per_step_of_a_key_is_a_curve_and_its_last_step_is_judged()
+    {
+        var rerun = PromotedRerun();
+        RewriteTable(rerun, "metrics.parquet", rows =>
+        {
+            var final = rows.First(r => r.Variant == "sgd" && r.Seed == 1 && r.Split == "test" && r.Metric == "mse");
+            return [.. rows, final with { Step = 0, Value = final.Value * 100 }];
+        });
+
+        var gate = Invoke("gate", "--run", rerun);
+
+        Assert.True(gate.Code == 0, gate.Out + gate.Err);
+    }
+
+    [Fact]
+    public void Two_curve_points_for_one_key_at_one_step_stop_gate_and_promote()
+    {
+        var rerun = PromotedRerun();
+        RewriteTable(rerun, "curves.parquet", rows => [.. rows, rows[3] with { Value = rows[3].Value * 100 }]);
+
+        var gate = Invoke("gate", "--run", rerun);
+        var promote = Invoke("promote", "--run", rerun);
+
+        Assert.True(gate.Code == 2, gate.Out + gate.Err);
+        Assert.Contains($"curves.parquet has 2 rows for suite selftest, variant {ParquetRecords.Read<MetricRow>(Path.Combine(rerun, "curves.parquet"))[3].Variant}", gate.Err);
+        Assert.True(promote.Code == 2, promote.Out + promote.Err);
+        Assert.Contains("curves.parquet has 2 rows", promote.Err);
+    }
+
+    [Theory]
+    [InlineData("metrics")]
+    [InlineData("curves")]
+    public void Merge_refuses_a_cell_with_two_rows_for_one_key_at_one_step(string table)
+    {
+        var run = RunSelftest("whole");
+        var layout = new RunLayout(run);
+        var id = new Touchstone.Core.Experiments.CellId("selftest", "sgd", 1);
+        var cell = CellStore.TryRead(layout.Cell(id)) ?? throw new InvalidOperationException("cell not committed");
+        var metrics = cell.ReadMetrics().ToList();
+        var curves = cell.ReadCurves().ToList();
+        var edited = table == "metrics" ? metrics : curves;
+        edited.Add(edited[0] with { Value = edited[0].Value * 100 });
+        // Committed again through the store, so cell.json's row counts and SHA-256 agree with the edited table.
+        CellStore.Commit(layout.Cell(id), cell.Record.Row, metrics, curves);
+
+        var merged = Tool.Run(["merge", run, "--out", _temp.Combine("runs", "merged")]);
+
+        Assert.True(merged.Exit == 2, merged.ToString());
+        Assert.Contains($"{table}.parquet has 2 rows for suite selftest, variant sgd, seed 1, {edited[0].Split}/{edited[0].Metric} at step {edited[0].Step}", merged.Err);
+        Assert.False(Directory.Exists(_temp.Combine("runs", "merged")), "nothing is written");
+    }
 }

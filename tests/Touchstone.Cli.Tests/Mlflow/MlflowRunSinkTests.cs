@@ -5,6 +5,7 @@ using Touchstone.Core.Running;
 using Touchstone.Tracking;
 using Touchstone.Tracking.Configuration;
 using Touchstone.Tracking.Model;
+using Touchstone.Tracking.Tests.Fakes;
 
 namespace Touchstone.Cli.Tests.Mlflow;
 
@@ -209,5 +210,25 @@ public class MlflowRunSinkTests
     {
         Assert.Equal(expected, MlflowKeys.Sanitize(name));
         Assert.Null(Touchstone.Tracking.Validation.KeyRules.Problem(MlflowKeys.Metric("test", name)));
+    }
+
+    [Fact]
+    public async Task Refused_artifacts_are_counted_with_their_reason_and_the_run_is_not_called_logged()
+    {
+        await using var server = await FakeMlflowServer.StartAsync();
+        server.State.ArtifactLocationFor = id => $"s3://bucket/{id}"; // a cloud artifact root this client cannot write
+        using var run = new RunFixture();
+        var log = new StringWriter();
+
+        RunAll(run, Sink(run, log, environment: Environment(run, ("MLFLOW_TRACKING_URI", server.BaseUri.ToString()))));
+
+        var text = log.ToString();
+        // Two artifacts (config.yaml, metrics.parquet) for each of the fixture's three cells.
+        Assert.Contains("MLflow: 6 of ", text);
+        Assert.Contains("records were refused and are not in http://127.0.0.1:", text);
+        Assert.Contains("the first refusal: ", text);
+        Assert.Contains("s3", text);
+        Assert.Contains($"touchstone mlflow sync {run.RunDirectory}", text);
+        Assert.DoesNotContain("run logged", text);
     }
 }

@@ -237,6 +237,27 @@ public sealed class SuiteLoaderTests
     }
 
     [Fact]
+    public void Metric_tolerance_is_declared_per_metric_and_defaults_to_one_part_in_a_million()
+    {
+        var metrics = Demo.Load(Demo.WithLine(20, "  - { name: mse, split: ood, direction: lower, gate: { margin: 10% }, tolerance: 1e-9 }")).Declaration.Metrics;
+
+        Assert.Equal(1e-9, metrics.Single(m => m.Key == "ood/mse").Tolerance);
+        Assert.Equal(1e-6, metrics.Single(m => m.Key == "id/mse").Tolerance);
+        Assert.Equal(MetricDeclaration.DefaultTolerance, metrics.Single(m => m.Key == "id/mse").Tolerance);
+    }
+
+    [Theory]
+    [InlineData("-1e-6", "suites/demo.yaml:20:82: error: tolerance -1E-06 must be at least 0 and below 0.01")]
+    [InlineData("0.5", "suites/demo.yaml:20:82: error: tolerance 0.5 must be at least 0 and below 0.01")]
+    [InlineData("tiny", "suites/demo.yaml:20:82: error: 'metrics[0].tolerance' must be a number, not the string 'tiny'")]
+    public void Negative_large_or_non_numeric_tolerance_is_an_error_at_the_tolerance(string tolerance, string expected)
+    {
+        var error = Assert.Single(Demo.Errors(Demo.WithLine(20, $"  - {{ name: mse, split: ood, direction: lower, gate: {{ margin: 10% }}, tolerance: {tolerance} }}")));
+
+        Assert.StartsWith(expected, error.ToString());
+    }
+
+    [Fact]
     public void Wrong_direction_is_an_error()
     {
         var error = Assert.Single(Demo.Errors(Demo.WithLine(21, "  - { name: mse, split: id, direction: down }")));

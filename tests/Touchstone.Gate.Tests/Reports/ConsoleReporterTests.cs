@@ -31,10 +31,23 @@ public sealed class ConsoleReporterTests
     }
 
     [Fact]
+    public void A_reported_metric_shows_its_difference_under_its_own_label()
+    {
+        var line = Render(SampleResults.Mixed()).Split('\n').Single(l => l.Contains("test/aux"));
+
+        Assert.Contains("REPORTED", line);
+        Assert.Contains("+0.5 (exact)", line);
+        foreach (var verdict in new[] { "REGRESSED", "IMPROVED", "NO-CHANGE", "INCONCLUSIVE" })
+        {
+            Assert.DoesNotContain(verdict, line);
+        }
+    }
+
+    [Fact]
     public void Ends_with_the_outcome_and_lists_reasons()
     {
         var text = Render(SampleResults.Mixed());
-        Assert.Contains("FAILED (3 of 5 gated metrics) — 1 REGRESSED · 1 NO-CHANGE · 1 INCONCLUSIVE · 1 DIVERGED · 1 STALE", text);
+        Assert.Contains("FAILED (3 of 5 gated metrics) — 1 REGRESSED · 1 NO-CHANGE · 1 INCONCLUSIVE · 1 DIVERGED · 1 STALE · 1 REPORTED (not judged)", text);
         Assert.Contains("• candidate seed 2 diverged: loss became NaN at step 40", text);
         Assert.Contains("Reported metrics", text);
     }

@@ -19,7 +19,7 @@ public sealed class MarkdownReporterTests
         var text = Render(SampleResults.Mixed());
         Assert.StartsWith("## ❌ Touchstone gate FAILED (3 of 5 gated metrics)", text);
         Assert.Contains("α = 0.05 (Holm across 2 tested gated metrics) · stale: fail · inconclusive: pass", text);
-        Assert.Contains("**1 REGRESSED · 1 NO-CHANGE · 1 INCONCLUSIVE · 1 DIVERGED · 1 STALE**", text);
+        Assert.Contains("**1 REGRESSED · 1 NO-CHANGE · 1 INCONCLUSIVE · 1 DIVERGED · 1 STALE · 1 REPORTED (not judged)**", text);
     }
 
     [Fact]
@@ -46,7 +46,19 @@ public sealed class MarkdownReporterTests
         Assert.Contains("- **INCONCLUSIVE** spectral-gap/base/test/loss\n  - about 323 seeds per side would decide it", text.ReplaceLineEndings("\n"));
         Assert.Contains("  - candidate seed 2 diverged: loss became NaN at step 40", text);
         Assert.Contains("  - config hash: c0ffee000000… (baseline) vs f00d (candidate)", text);
-        Assert.Contains("(reported only)", text);
+    }
+
+    [Fact]
+    public void A_reported_metric_is_labelled_reported_and_not_judged()
+    {
+        var text = Render(SampleResults.Mixed());
+        // aux is 0.5 worse on every seed: a gated metric would be REGRESSED.
+        var line = text.Split('\n').Single(l => l.Contains("`test/aux`"));
+
+        Assert.Contains("| ℹ️ | spectral-gap / base | `test/aux` (lower is better) | **REPORTED** |", line);
+        Assert.Contains("+0.5 (exact)", line);
+        Assert.Contains("### Reported metrics (not gated, not judged", text);
+        Assert.DoesNotContain("test/aux (reported only)", text);
     }
 
     [Fact]

@@ -167,16 +167,39 @@ public sealed class GateEngineGuardTests
     }
 
     [Fact]
-    public void Secondary_metrics_are_reported_but_never_fail()
+    public void Secondary_metrics_are_reported_without_a_verdict_and_never_fail()
     {
         var result = new SuiteBuilder().Metric(Lower("mse")).Metric(Lower("aux", role: MetricRole.Secondary))
-            .Baseline("mse", Base).Baseline("aux", Base)
-            .Candidate("mse", Base).Candidate("aux", Base.Select(v => v + 1).ToArray()).Evaluate();
-        var aux = result.Verdicts.Single(r => r.Metric.Name == "aux");
-        Assert.Equal(Verdict.Regressed, aux.Verdict);
-        Assert.False(aux.FailsGate);
+            .Metric(Lower("noisy", role: MetricRole.Secondary)).Metric(Lower("better", role: MetricRole.Secondary))
+            .Baseline("mse", Base).Baseline("aux", Base).Baseline("noisy", Base).Baseline("better", Base)
+            .Candidate("mse", Base).Candidate("aux", Base.Select(v => v + 1).ToArray())
+            .Candidate("noisy", Base.Select((v, i) => v + new[] { 0.3, -0.2, 0.5, 0.1, 0.4 }[i % 5]).ToArray()).Candidate("better", Base.Select(v => v - 1).ToArray()).Evaluate();
+
+        // Worse by 1 exactly, noisily worse, better by 1: the numbers are shown, no verdict is drawn from them.
+        foreach (var name in new[] { "aux", "noisy", "better" })
+        {
+            var row = result.Verdicts.Single(r => r.Metric.Name == name);
+            Assert.Equal(Verdict.Reported, row.Verdict);
+            Assert.Equal("REPORTED", row.Verdict.Label());
+            Assert.False(row.FailsGate);
+            Assert.NotNull(row.Comparison);
+        }
+        Assert.Equal(1.0, result.Verdicts.Single(r => r.Metric.Name == "aux").Comparison!.Difference, 12);
         Assert.Equal(0, result.ExitCode);
         Assert.Single(result.Gated);
-        Assert.Single(result.Reported);
+        Assert.Equal(3, result.Reported.Count);
+        Assert.Equal(3, result.ReportedOnly);
+    }
+
+    [Fact]
+    public void Reported_metrics_keep_the_labels_that_describe_their_data()
+    {
+        var result = new SuiteBuilder().Metric(Lower("mse")).Metric(Lower("aux", role: MetricRole.Secondary))
+            .Baseline("mse", Base).Candidate("mse", Base).Candidate("aux", Base).Evaluate();
+
+        var aux = result.Verdicts.Single(r => r.Metric.Name == "aux");
+        Assert.Equal(Verdict.Missing, aux.Verdict);
+        Assert.False(aux.FailsGate);
+        Assert.Equal(0, result.ReportedOnly);
     }
 }

@@ -56,6 +56,21 @@ public sealed class GateEngineVerdictTests
     }
 
     [Fact]
+    public void Each_metric_judges_float_noise_by_its_declared_tolerance_unless_the_gate_overrides_it()
+    {
+        var noise = Plus(Base, 8e-8, 9e-8, 7e-8, 8.5e-8, 7.5e-8);
+        var strict = Lower("mse") with { Tolerance = 1e-9 };
+        var byDeclaration = new SuiteBuilder().Metric(strict).Baseline("mse", Base).Candidate("mse", noise).Evaluate().Verdicts[0];
+        var byDefault = new SuiteBuilder().Metric(Lower("mse")).Baseline("mse", Base).Candidate("mse", noise).Evaluate().Verdicts[0];
+        var overridden = new SuiteBuilder().Metric(strict).Baseline("mse", Base).Candidate("mse", noise)
+            .Evaluate(GatePolicy.Default with { FloatTolerance = 1e-6 }).Verdicts[0];
+
+        Assert.Equal(Verdict.Regressed, byDeclaration.Verdict);
+        Assert.Equal(Verdict.NoChange, byDefault.Verdict);
+        Assert.Equal(Verdict.NoChange, overridden.Verdict);
+    }
+
+    [Fact]
     public void Higher_is_better_flips_the_direction()
     {
         var worse = new SuiteBuilder().Metric(Higher("acc", 0.01)).Baseline("acc", Base).Candidate("acc", Plus(Base, -0.05)).Evaluate().Verdicts[0];

@@ -48,13 +48,16 @@ public sealed record ProfileDocument(
 /// <param name="Gate">The gate's practical margin for this metric.</param>
 /// <param name="Variants">Variants that report this metric; all when absent (e.g. a ListOps metric of a suite whose
 /// other variants are vector tasks).</param>
+/// <param name="Tolerance">Relative float tolerance of the gate (default 1e-6): per-seed differences within it are
+/// floating-point noise, never a change. At least 0 and below 0.01.</param>
 public sealed record MetricDocument(
     string Name,
     string Split,
     Direction Direction,
     MetricRole? Role = null,
     GateDocument? Gate = null,
-    IReadOnlyList<string>? Variants = null);
+    IReadOnlyList<string>? Variants = null,
+    double? Tolerance = null);
 
 /// <summary>How a metric is gated.</summary>
 /// <param name="Margin">Practical margin: relative (<c>10%</c>) or absolute (<c>0.01</c>), not negative.</param>
