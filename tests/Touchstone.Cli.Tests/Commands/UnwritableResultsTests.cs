@@ -22,10 +22,14 @@ public sealed class UnwritableResultsTests
         // Readable and enterable by everyone, writable by no one but root (who ignores the bits: hence another user).
         File.SetUnixFileMode(dir.Path, Readable);
         File.SetUnixFileMode(results, Readable);
+        // nobody must reach the CLI and the suites: where the checkout lies in a folder others cannot enter (a clone
+        // under a private temporary folder), run a copy placed where they can.
+        using var reachable = new TempDirectory("touchstone-cli-for-nobody");
+        var (dll, suites) = UnprivilegedFactAttribute.ReachableByOthers(ChildRun.Dll, Tool.TestSuites, reachable.Path);
         try
         {
-            using var child = ChildRun.StartThrough(UnprivilegedFactAttribute.Launcher, dir.Path, new Dictionary<string, string>(),
-                "run", "--suites-dir", Tool.TestSuites, "--suite", "harness", "--results", results, "--run-id", "r1", "--no-tracking");
+            using var child = ChildRun.StartThrough(UnprivilegedFactAttribute.Launcher, dll, dir.Path, new Dictionary<string, string>(),
+                "run", "--suites-dir", suites, "--suite", "harness", "--results", results, "--run-id", "r1", "--no-tracking");
             var exit = child.WaitForExit(TimeSpan.FromMinutes(2));
 
             Assert.True(exit == 2, child.Output);
@@ -94,8 +98,8 @@ public sealed class UnwritableResultsTests
 
 /// <summary>
 /// A fact about what a user without root's privileges sees. As root it runs the CLI as <c>nobody</c> through
-/// util-linux's <c>setpriv</c> (skipped, saying so, when setpriv is absent or the build folder is not readable by
-/// others); as any other user it runs the CLI directly.
+/// util-linux's <c>setpriv</c> (skipped, saying so, when setpriv is absent); as any other user it runs the CLI
+/// directly.
 /// </summary>
 public sealed class UnprivilegedFactAttribute : FactAttribute
 {
@@ -111,10 +115,45 @@ public sealed class UnprivilegedFactAttribute : FactAttribute
         {
             Skip = $"{Setpriv} (util-linux) is absent: root ignores permission bits, so the CLI must run as another user";
         }
-        else if (IsRoot && !ReadableByOthers(AppContext.BaseDirectory))
+    }
+
+    /// <summary>
+    /// The CLI and the suites folder as another user can reach them: where they are, when every folder above them
+    /// lets others in; otherwise hard-linked (or, across file systems, copied) under <paramref name="scratch"/>.
+    /// </summary>
+    [SupportedOSPlatform("linux")]
+    public static (string Dll, string Suites) ReachableByOthers(string dll, string suites, string scratch)
+    {
+        var binary = Path.GetDirectoryName(dll)!;
+        if (ReadableByOthers(binary) && ReadableByOthers(suites))
         {
-            Skip = $"{AppContext.BaseDirectory} is not readable by other users, so the CLI cannot run as nobody from it";
+            return (dll, suites);
         }
+        File.SetUnixFileMode(scratch, File.GetUnixFileMode(scratch) | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        var bin = Path.Combine(scratch, "bin");
+        var copy = Path.Combine(scratch, "suites");
+        CopyTree(binary, bin);
+        CopyTree(suites, copy);
+        return (Path.Combine(bin, Path.GetFileName(dll)), copy);
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        // Hard links cost nothing; cp falls back to a copy only where they cannot be made (another file system).
+        foreach (var flags in new[] { "-al", "-a" })
+        {
+            using var cp = Process.Start(new ProcessStartInfo("cp", [flags, from, to]) { RedirectStandardError = true })!;
+            cp.WaitForExit();
+            if (cp.ExitCode == 0)
+            {
+                return;
+            }
+            if (Directory.Exists(to))
+            {
+                Directory.Delete(to, recursive: true);
+            }
+        }
+        throw new IOException($"could not copy {from} to {to} for the unprivileged run");
     }
 
     /// <summary>The launcher: setpriv to nobody (uid and gid 65534, no groups) as root, nothing otherwise.</summary>

@@ -42,7 +42,11 @@ public sealed class ChildRun : IDisposable
     /// Starts the CLI through a launcher command (e.g. <c>setpriv --reuid=65534 …</c> to run it as another user);
     /// no launcher starts <c>dotnet</c> directly.
     /// </summary>
-    public static ChildRun StartThrough(IReadOnlyList<string> launcher, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static ChildRun StartThrough(IReadOnlyList<string> launcher, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        StartThrough(launcher, Dll, workingDirectory, environment, args);
+
+    /// <summary>As <see cref="StartThrough(IReadOnlyList{string}, string, IReadOnlyDictionary{string, string}, string[])"/>, running the CLI at <paramref name="dll"/>.</summary>
+    public static ChildRun StartThrough(IReadOnlyList<string> launcher, string dll, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo(launcher.Count > 0 ? launcher[0] : "dotnet")
         {
@@ -62,7 +66,7 @@ public sealed class ChildRun : IDisposable
                 start.ArgumentList.Add(word);
             }
         }
-        start.ArgumentList.Add(Dll);
+        start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
