@@ -2,19 +2,24 @@ namespace Touchstone.Suites.Physics;
 
 /// <summary>
 /// A deterministic 2-D ball world in the shape of the source's pymunk world (physics_env.py, PhysicsWorld): four
-/// static wall segments on the box's edges, balls as discs, and one step per <see cref="WorldGeometry.Dt"/> in
-/// pymunk's order: move positions with the current velocities, find contacts, apply damping and gravity
-/// (v ← v·damping^dt + g·dt, pymunk's cpBodyUpdateVelocity), then resolve contacts with sequential impulses whose
-/// restitution and friction are the products of the two shapes' values (pymunk's arbiter rule). Where it differs
-/// from pymunk (docs/suites/physics-curriculum.md, "Simulator"): overlaps are removed by moving the balls apart
-/// directly instead of pymunk's bias velocities, and there is no sleeping, no collision slop and no caching of
-/// impulses between steps. Everything is plain double arithmetic in a fixed order, so the same inputs give the same
-/// bytes on every machine.
+/// static wall segments on the box's edges, balls as discs, and one step per <see cref="WorldGeometry.Dt"/>: move
+/// positions along the ballistic path, find contacts, apply damping and gravity (v ← v·damping^dt + g·dt, pymunk's
+/// cpBodyUpdateVelocity), then bounce and rest. Restitution and friction are the products of the two shapes' values
+/// (pymunk's arbiter rule). Where it differs from pymunk (docs/suites/physics-curriculum.md, "Simulator"): a wall
+/// bounce is solved at its moment of impact; bounces are events applied one contact at a time, and only then do
+/// resting contacts get pymunk's sequential impulses (with bounce target 0); overlaps are removed by moving the
+/// balls apart directly instead of pymunk's bias velocities; no sleeping, no caching of impulses between steps.
+/// Everything is plain double arithmetic in a fixed order, so the same inputs give the same bytes on every machine.
 /// </summary>
 public sealed class BallWorld
 {
     // pymunk's default collision slop, in px.
     private const double Slop = 0.1;
+
+    // Passes of bounce events per step. A chain of a few balls settles in a handful; what is left after this many (a
+    // long chain of near-equal bounces) is then only stopped, not bounced, by the resting contacts, which loses energy
+    // rather than making it.
+    private const int MaxCollisionPasses = 64;
 
     private readonly List<Ball> _balls = [];
 
@@ -55,10 +60,6 @@ public sealed class BallWorld
         }
 
         var contacts = FindContacts();
-        foreach (var contact in contacts)
-        {
-            contact.Prepare();
-        }
 
         var keep = Math.Pow(Parameters.Damping, dt);
         foreach (var ball in _balls)
@@ -67,6 +68,19 @@ public sealed class BallWorld
             ball.Vy = ball.Vy * keep + Parameters.Gravity * dt;
         }
 
+        // Bounces happen on the end-of-step velocities, the ones the ballistic positions above belong to; a bounce
+        // before the gravity update would add this step's gravity to a velocity the ball never flew with.
+        foreach (var contact in contacts)
+        {
+            contact.Strike();
+        }
+
+        foreach (var contact in contacts)
+        {
+            contact.StrikeFriction();
+        }
+
+        Collide(contacts);
         for (var pass = 0; pass < Geometry.SolverIterations; pass++)
         {
             foreach (var contact in contacts)
@@ -76,6 +90,27 @@ public sealed class BallWorld
         }
 
         StepCount++;
+    }
+
+    // Bounces as events, one contact at a time on the current velocities, until nothing approaches: each event
+    // conserves (e = 1) or loses energy, so a ball wedged between a wall and another ball, or a stack, passes a
+    // bounce along as a Newton's cradle does. Solving bounces together toward fixed targets (pymunk's way) let a wall
+    // re-launch a wedged ball after every push from the ball above it, which created energy (+33 % in one step).
+    private static void Collide(List<Contact> contacts)
+    {
+        for (var pass = 0; pass < MaxCollisionPasses; pass++)
+        {
+            var any = false;
+            foreach (var contact in contacts)
+            {
+                any |= contact.Collide();
+            }
+
+            if (!any)
+            {
+                return;
+            }
+        }
     }
 
     private List<Contact> FindContacts()
@@ -115,7 +150,7 @@ public sealed class BallWorld
                 a.Y -= ny * overlap * a.InverseMass / total;
                 b.X += nx * overlap * b.InverseMass / total;
                 b.Y += ny * overlap * b.InverseMass / total;
-                contacts.Add(new Contact(a, b, nx, ny, restitution, friction));
+                contacts.Add(new Contact(a, b, nx, ny, restitution, friction, 0));
             }
         }
 
@@ -130,24 +165,43 @@ public sealed class BallWorld
             return;
         }
 
+        // A wall contact bounces only when the ball comes in faster than gravity brings it in one step (two steps'
+        // worth, so rounding cannot make a resting ball hop); slower, it rests (pymunk keeps contacts within its
+        // collision slop), so a ball can lie on the floor or carry another.
+        var resting = 2 * Math.Abs(Parameters.Gravity) * Geometry.Dt;
+        var normalVelocity = (ball.Vx * nx) + (ball.Vy * ny);
+        var start = StartDistance(overlap, normalVelocity, ny);
+        if (overlap > 0 && start < 0)
+        {
+            // It began the step inside the wall (another ball's separation pushed it there last step). That much is
+            // a position correction only; the rest of the overlap is this step's flight into the wall.
+            ball.X -= nx * start;
+            ball.Y -= ny * start;
+            overlap += start;
+        }
+
         if (overlap <= 0)
         {
-            // Touching but not inside, and at most as fast as one step of gravity: a resting contact that only stops
-            // the ball going in (pymunk keeps contacts within its collision slop), so a ball can lie on the floor or
-            // carry another. A faster ball is left to enter the wall and rebound at its moment of impact.
-            var approach = -((ball.Vx * nx) + (ball.Vy * ny));
-            if (approach <= 2 * Math.Abs(Parameters.Gravity) * Geometry.Dt)
+            // Touching but not inside: a faster ball is left to enter the wall and rebound at its moment of impact.
+            if (-normalVelocity <= resting)
             {
-                contacts.Add(new Contact(null, ball, nx, ny, restitution, friction, 0));
+                contacts.Add(new Contact(null, ball, nx, ny, restitution, friction, resting));
             }
 
             return;
         }
 
-        var (distance, speed) = Rebound(ball, overlap, nx, ny, restitution);
+        var (distance, speed) = Rebound(overlap, normalVelocity, ny, restitution);
         ball.X += nx * (overlap + distance);
         ball.Y += ny * (overlap + distance);
-        contacts.Add(new Contact(null, ball, nx, ny, restitution, friction, speed));
+        contacts.Add(new Contact(null, ball, nx, ny, restitution, friction, resting, speed));
+    }
+
+    // The ball's distance from the wall at the start of the step, from its overlap now and its flight in this step.
+    private double StartDistance(double overlap, double normalVelocity, double ny)
+    {
+        var dt = Geometry.Dt;
+        return -overlap - (normalVelocity * dt) - (0.5 * Parameters.Gravity * ny * dt * dt);
     }
 
     /// <summary>
@@ -157,12 +211,12 @@ public sealed class BallWorld
     /// bounce applied at the end of the step instead (pymunk's way) skips the gravity of the time since impact, a gain
     /// of up to m·|g|·|v|·dt per bounce (a few percent of the energy at every floor bounce).
     /// </summary>
-    private (double Distance, double Speed) Rebound(Ball ball, double overlap, double nx, double ny, double restitution)
+    private (double Distance, double Speed) Rebound(double overlap, double normalVelocity, double ny, double restitution)
     {
         var dt = Geometry.Dt;
-        var a = 0.5 * Parameters.Gravity * ny;       // distance along n: d(t) = c + b·t + a·t²
-        var b = (ball.Vx * nx) + (ball.Vy * ny);     // the velocity before this step's update
-        var c = -overlap - (b * dt) - (a * dt * dt); // distance at the start of the step
+        var a = 0.5 * Parameters.Gravity * ny;                // distance along n: d(t) = c + b·t + a·t²
+        var b = normalVelocity;                               // the velocity before this step's update
+        var c = StartDistance(overlap, normalVelocity, ny);   // distance at the start of the step
         var impact = ImpactTime(a, b, c, dt);
         var rest = dt - impact;
         var leaving = -restitution * (b + (2 * a * impact));

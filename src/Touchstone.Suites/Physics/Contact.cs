@@ -2,47 +2,97 @@ namespace Touchstone.Suites.Physics;
 
 /// <summary>
 /// One contact between a ball (or a static wall, <c>A = null</c>) and a ball, with normal n pointing from A to B.
-/// Solved like pymunk's cpArbiter: the bounce target is −e·(normal approach speed before this step's gravity and
-/// damping), the accumulated normal impulse stays ≥ 0, and the accumulated friction impulse stays within
-/// μ·(normal impulse), with the tangential velocity measured at the contact point (so it includes spin). A wall
-/// contact found inside the wall brings its own leaving speed, solved at the moment of impact (BallWorld.Rebound).
+/// It acts twice in a step, on the end-of-step velocities. As a bounce (<see cref="Strike"/>, <see cref="Collide"/>)
+/// it is one event: restitution e, and the friction that the event's impulse allows. As a resting contact
+/// (<see cref="ApplyImpulse"/>) it is pymunk's sequential impulse with bounce target 0: the accumulated normal impulse
+/// stays ≥ 0 and the accumulated friction impulse within μ·(normal impulse), with the tangential velocity measured at
+/// the contact point (so it includes spin).
 /// </summary>
-internal sealed class Contact(Ball? a, Ball b, double nx, double ny, double restitution, double friction, double? leavingSpeed = null)
+/// <param name="a">The other ball, or null for a wall.</param>
+/// <param name="b">The ball the normal points into.</param>
+/// <param name="nx">Normal x, from A to B.</param>
+/// <param name="ny">Normal y, from A to B.</param>
+/// <param name="restitution">e of a bounce.</param>
+/// <param name="friction">μ of the contact.</param>
+/// <param name="restingSpeed">Approach speeds up to this only rest, never bounce.</param>
+/// <param name="leavingSpeed">A wall bounce already solved at its moment of impact (BallWorld.Rebound): the normal
+/// speed the ball leaves with at the end of the step.</param>
+internal sealed class Contact(Ball? a, Ball b, double nx, double ny, double restitution, double friction, double restingSpeed, double? leavingSpeed = null)
 {
-    private double _bounce;
     private double _normalImpulse;
     private double _tangentImpulse;
+    private double _strikeImpulse;
 
     private double InverseMassA => a?.InverseMass ?? 0;
 
     private double InverseMomentA => a?.InverseMoment ?? 0;
 
-    /// <summary>Records the bounce target from the velocities as they are before gravity and damping.</summary>
-    public void Prepare()
+    private double NormalMass => 1 / (InverseMassA + b.InverseMass);
+
+    /// <summary>
+    /// Gives a wall bounce solved at impact its leaving speed (the normal part only; <see cref="StrikeFriction"/>
+    /// follows once every strike of the step is in, so that friction at one wall of a corner cannot change the
+    /// velocity another wall's leaving speed is then set on).
+    /// </summary>
+    public void Strike()
     {
-        var approach = NormalVelocity();
-        _bounce = leavingSpeed ?? (approach < 0 ? -restitution * approach : 0);
+        if (leavingSpeed is { } speed)
+        {
+            _strikeImpulse = Math.Max((speed - NormalVelocity()) * NormalMass, 0);
+            Push(_strikeImpulse * nx, _strikeImpulse * ny, 0);
+        }
     }
 
-    /// <summary>One sequential-impulse pass: normal, then friction.</summary>
+    /// <summary>The friction a strike's impulse allows (up to μ·impulse), acting on the contact point's sliding.</summary>
+    public void StrikeFriction() => ApplyFriction(0, friction * _strikeImpulse);
+
+    /// <summary>
+    /// Bounces the pair if it approaches faster than the resting speed: the normal velocity −v becomes e·v, and
+    /// friction up to μ·impulse acts on the contact point's sliding. Returns whether it did. With e ≤ 1 no such
+    /// event adds energy.
+    /// </summary>
+    public bool Collide()
+    {
+        var approach = NormalVelocity();
+        if (approach >= -restingSpeed)
+        {
+            return false;
+        }
+
+        Bounce(-(1 + restitution) * approach * NormalMass);
+        return true;
+    }
+
+    /// <summary>One sequential-impulse pass of the resting contact: normal (target 0), then friction.</summary>
     public void ApplyImpulse()
     {
-        var normalMass = 1 / (InverseMassA + b.InverseMass);
-        var wanted = (_bounce - NormalVelocity()) * normalMass;
+        var wanted = -NormalVelocity() * NormalMass;
         var total = Math.Max(_normalImpulse + wanted, 0);
         var delta = total - _normalImpulse;
         _normalImpulse = total;
         Push(delta * nx, delta * ny, 0);
+        _tangentImpulse = ApplyFriction(_tangentImpulse, friction * _normalImpulse);
+    }
 
+    // A bounce is an event of its own: its impulses are not accumulated, so the resting passes cannot take them back.
+    private void Bounce(double impulse)
+    {
+        Push(impulse * nx, impulse * ny, 0);
+        ApplyFriction(0, friction * impulse);
+    }
+
+    // Moves the friction impulse from `accumulated` toward stopping the contact point's sliding, within ±limit,
+    // applies the change and returns the new value. It never reverses the sliding, so it never adds energy.
+    private double ApplyFriction(double accumulated, double limit)
+    {
         // Tangent t = (−ny, nx); the contact point is at −r_b·n from B's centre and +r_a·n from A's.
         var radiusA = a?.Radius ?? 0;
         var tangentMass = 1 / (InverseMassA + b.InverseMass + radiusA * radiusA * InverseMomentA + b.Radius * b.Radius * b.InverseMoment);
-        var limit = friction * _normalImpulse;
-        var wantedT = -TangentVelocity() * tangentMass;
-        var totalT = Math.Clamp(_tangentImpulse + wantedT, -limit, limit);
-        var deltaT = totalT - _tangentImpulse;
-        _tangentImpulse = totalT;
-        Push(-deltaT * ny, deltaT * nx, deltaT);
+        var wanted = -TangentVelocity() * tangentMass;
+        var total = Math.Clamp(accumulated + wanted, -limit, limit);
+        var delta = total - accumulated;
+        Push(-delta * ny, delta * nx, delta);
+        return total;
     }
 
     private double NormalVelocity()
