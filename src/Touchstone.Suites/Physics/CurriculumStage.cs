@@ -9,14 +9,16 @@ namespace Touchstone.Suites.Physics;
 /// <param name="Epochs">Epochs in the stage.</param>
 /// <param name="PhysicsFrom">Physics weight at the stage's first epoch (0 = no physics loss).</param>
 /// <param name="PhysicsTo">Physics weight at its last epoch; the weights between are np.linspace(from, to, epochs).</param>
-public sealed record CurriculumStage(string Name, double Lr, int Epochs, double PhysicsFrom, double PhysicsTo)
+/// <param name="Randomizes">The source's <c>"randomize": True</c> (stage 3): its batches are domain-randomized when
+/// the config asks for it (<see cref="PhysicsTrainingConfig.DomainRandomization"/>); the source's own had no effect.</param>
+public sealed record CurriculumStage(string Name, double Lr, int Epochs, double PhysicsFrom, double PhysicsTo, bool Randomizes = false)
 {
     /// <summary>The source's four stages with <paramref name="epochs"/> epochs each (it used 50).</summary>
     public static IReadOnlyList<CurriculumStage> Source(int epochs) =>
     [
         new("in-distribution", 1e-3, epochs, 0, 0),
         new("physics", 5e-4, epochs, 0.1, 1.0),
-        new("domain-randomization", 2e-4, epochs, 1.0, 1.0),
+        new("domain-randomization", 2e-4, epochs, 1.0, 1.0, Randomizes: true),
         new("extrapolation", 1e-4, epochs, 1.0, 1.0),
     ];
 

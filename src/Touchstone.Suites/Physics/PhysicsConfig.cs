@@ -74,6 +74,11 @@ public enum PhysicsLossColumns
 /// <param name="PhysicsLoss">velocities, source_slice or none.</param>
 /// <param name="Shuffle">Reshuffle the batches every epoch (false = the source's fixed order).</param>
 /// <param name="KnnK">Neighbours of the k-NN "truly outside" test (source's analysis: 10).</param>
+/// <param name="DomainRandomization">
+/// Largest relative change of gravity and friction in the randomizing stage (stage 3), applied by simulating each
+/// batch's trajectories again (<see cref="DomainRandomizer"/>); the source's value is 0.3, but its script never
+/// let the change reach the data, so 0 (unchanged data) is the source's behaviour.
+/// </param>
 public sealed record PhysicsTrainingConfig(
     int BatchSize,
     int EpochsPerStage,
@@ -81,7 +86,8 @@ public sealed record PhysicsTrainingConfig(
     bool Curriculum,
     PhysicsLossColumns PhysicsLoss,
     bool Shuffle,
-    int KnnK)
+    int KnnK,
+    double DomainRandomization)
 {
     /// <summary>Checks the loop's sizes and rates.</summary>
     public void Validate(ConfigCheck check, PhysicsDataConfig data) =>
@@ -90,5 +96,6 @@ public sealed record PhysicsTrainingConfig(
             .Require(StageLrs.Count == CurriculumStage.Source(1).Count, "stage_lrs", "must list one learning rate per stage (4)", StageLrs.Count)
             .Require(StageLrs.All(lr => lr > 0), "stage_lrs", "must all be positive", $"[{string.Join(", ", StageLrs)}]")
             .Positive("knn_k", KnnK)
+            .Require(DomainRandomization is >= 0 and < 1, "domain_randomization", "must be in [0, 1): the largest relative change of gravity and friction (the source's 0.3; 0 = off)", DomainRandomization)
             .Require(KnnK < data.TrainSamples, "knn_k", $"must be below data.train_samples ({data.TrainSamples})", KnnK);
 }

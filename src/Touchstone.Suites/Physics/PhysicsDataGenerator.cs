@@ -103,33 +103,52 @@ public static class PhysicsDataGenerator
     /// <summary>Simulates one trajectory per parameter set and cuts it into input and target windows.</summary>
     public static PhysicsSplit Simulate(string name, PhysicsParameters[] parameters, SeededRandom balls, PhysicsDataConfig config)
     {
-        var features = config.Features;
-        var inputs = new float[parameters.Length * config.InputFrames * features];
-        var targets = new float[parameters.Length * config.OutputFrames * features];
-        var frame = new float[features];
+        var starts = DrawStarts(parameters.Length, balls, config);
+        var inputs = new float[parameters.Length * config.InputFrames * config.Features];
+        var targets = new float[parameters.Length * config.OutputFrames * config.Features];
         for (var n = 0; n < parameters.Length; n++)
         {
-            var world = new BallWorld(parameters[n], Geometry);
-            for (var b = 0; b < config.Balls; b++)
-            {
-                world.Add(RandomBall(balls));
-            }
-
-            for (var t = 0; t < config.Frames; t++)
-            {
-                TrajectoryFeatures.Write(world, frame);
-                var (array, row) = t < config.InputFrames
-                    ? (inputs, (n * config.InputFrames) + t)
-                    : (targets, (n * config.OutputFrames) + t - config.InputFrames);
-                frame.CopyTo(array.AsSpan(row * features, features));
-                world.Step();
-            }
+            SimulateInto(parameters[n], starts[n], config, inputs.AsSpan(n * config.InputFrames * config.Features), targets.AsSpan(n * config.OutputFrames * config.Features));
         }
 
         return new PhysicsSplit(name, inputs, targets, parameters);
     }
 
-    private static Ball RandomBall(SeededRandom random)
+    /// <summary>
+    /// The training trajectories' initial balls, exactly as <see cref="Generate"/> drew them, so that a trajectory can
+    /// be simulated again under other physics (domain randomization).
+    /// </summary>
+    public static BallStart[][] TrainingStarts(PhysicsDataConfig config) =>
+        DrawStarts(config.TrainSamples, new SeededRandom((ulong)config.DataSeed).Fork("train/balls"), config);
+
+    /// <summary>
+    /// Simulates one trajectory from <paramref name="start"/> under <paramref name="parameters"/> and writes its input
+    /// frames to the start of <paramref name="inputs"/> and its target frames to the start of <paramref name="targets"/>.
+    /// </summary>
+    public static void SimulateInto(PhysicsParameters parameters, IReadOnlyList<BallStart> start, PhysicsDataConfig config, Span<float> inputs, Span<float> targets)
+    {
+        var features = config.Features;
+        var world = new BallWorld(parameters, Geometry);
+        foreach (var ball in start)
+        {
+            world.Add(ball.ToBall());
+        }
+
+        var frame = new float[features];
+        for (var t = 0; t < config.Frames; t++)
+        {
+            TrajectoryFeatures.Write(world, frame);
+            var destination = t < config.InputFrames ? inputs[(t * features)..] : targets[((t - config.InputFrames) * features)..];
+            frame.CopyTo(destination[..features]);
+            world.Step();
+        }
+    }
+
+    // Every trajectory's balls are drawn before the next trajectory's, and nothing else reads the stream.
+    private static BallStart[][] DrawStarts(int count, SeededRandom balls, PhysicsDataConfig config) =>
+        [.. Enumerable.Range(0, count).Select(_ => Enumerable.Range(0, config.Balls).Select(_ => RandomBall(balls)).ToArray())];
+
+    private static BallStart RandomBall(SeededRandom random)
     {
         // Keyword arguments evaluate in order in the source: x, y, vx, vy, radius, mass.
         var x = random.Uniform(50, Geometry.Width - 50);
@@ -138,7 +157,7 @@ public static class PhysicsDataGenerator
         var vy = random.Uniform(-200, 200);
         var radius = random.Uniform(10, 30);
         var mass = random.Uniform(0.5, 2.0);
-        return new Ball(x, y, vx, vy, radius, mass);
+        return new BallStart(x, y, vx, vy, radius, mass);
     }
 
     // np.linspace: start + i·step with step = (stop − start)/(num − 1), and the last point exactly stop.

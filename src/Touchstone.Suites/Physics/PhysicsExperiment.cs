@@ -11,8 +11,9 @@ namespace Touchstone.Suites.Physics;
 /// Transformer reads 10 frames of three balls and predicts the next 10, trained through four stages (plain MSE;
 /// MSE + physics loss with the weight ramped 0.1 → 1; the source's "domain randomization" stage; its
 /// "extrapolation focus" stage — the last two with the source's data, on which its script changed nothing but the
-/// learning rate), and scored after each stage on the in-distribution, interpolation and extrapolation sets and on
-/// every test trajectory that is truly outside the training data (input window beyond the training set's k-NN
+/// learning rate, unless <c>training.domain_randomization</c> makes stage 3 simulate each batch again under
+/// perturbed gravity and friction, <see cref="DomainRandomizer"/>), and scored after each stage on the
+/// in-distribution, interpolation and extrapolation sets and on every test trajectory that is truly outside the training data (input window beyond the training set's k-NN
 /// 99th-percentile distance).
 /// Finals, on each of those four splits: <c>&lt;metric&gt;_stage&lt;k&gt;</c> after stage k and
 /// <c>&lt;metric&gt;</c> after the last, for <c>source_accuracy</c> (the source's metric, raw units) and the
@@ -88,6 +89,7 @@ public sealed class PhysicsExperiment : Experiment<PhysicsConfig>
         private readonly RandomStreams _streams;
         private readonly TrajectoryTransformer _model;
         private readonly Adam _optimizer;
+        private readonly DomainRandomizer? _randomizer;
 
         public CellTraining(ICellContext context, PhysicsConfig config, PhysicsSplit train, IEnumerable<PhysicsSplit> tests, Device device)
         {
@@ -105,6 +107,10 @@ public sealed class PhysicsExperiment : Experiment<PhysicsConfig>
             // One optimizer for all stages, its learning rate reassigned per stage, as the source's
             // optimizer.learning_rate.assign; eps 1e-7 is Keras's Adam default.
             _optimizer = new Adam(_model.Parameters(), _plan.Stages[0].Lr, eps: 1e-7);
+            if (config.Training.DomainRandomization > 0)
+            {
+                _randomizer = new DomainRandomizer(train, config.Data, _scaler, config.Training.DomainRandomization, _streams.Data);
+            }
         }
 
         /// <summary>Scores of repeating the last input frame, the floor a trajectory model has to beat.</summary>
@@ -145,7 +151,7 @@ public sealed class PhysicsExperiment : Experiment<PhysicsConfig>
                     foreach (var indices in _config.Training.Shuffle ? order.Epoch() : InOrder(count, batchSize))
                     {
                         step++;
-                        var loss = Step(indices, weight);
+                        var loss = Step(indices, weight, stage.Randomizes ? _randomizer : null);
                         lossSum += loss;
                         if (!double.IsFinite(loss))
                         {
@@ -179,12 +185,12 @@ public sealed class PhysicsExperiment : Experiment<PhysicsConfig>
             }
         }
 
-        private double Step(long[] indices, double physicsWeight)
+        private double Step(long[] indices, double physicsWeight, DomainRandomizer? randomizer)
         {
             using var scope = DisposeScope.Begin();
             var index = Tensor.From(indices, _x.Device);
-            var prediction = _model.Forward(_x.IndexSelect(0, index));
-            var target = _y.IndexSelect(0, index);
+            var (input, target) = randomizer is null ? (_x.IndexSelect(0, index), _y.IndexSelect(0, index)) : randomizer.Batch(indices, _x.Device);
+            var prediction = _model.Forward(input);
             var loss = F.MseLoss(prediction, target);
             if (physicsWeight != 0)
             {

@@ -98,6 +98,19 @@ public sealed class PhysicsExperimentTests
     }
 
     [Fact]
+    public void Domain_randomization_changes_training_from_stage_three_only_and_stays_reproducible_for_a_seed()
+    {
+        using var source = Run(PhysicsTestConfigs.Tiny());
+        using var randomized = Run(PhysicsTestConfigs.Tiny(domainRandomization: 0.3));
+        using var again = Run(PhysicsTestConfigs.Tiny(domainRandomization: 0.3));
+
+        Assert.Equal(source.Final("extrapolation", "mse_stage2"), randomized.Final("extrapolation", "mse_stage2"));
+        Assert.NotEqual(source.Final("extrapolation", "mse_stage3"), randomized.Final("extrapolation", "mse_stage3"));
+        Assert.Equal(randomized.Finals, again.Finals);
+        Assert.Equal(source.DataHash, randomized.DataHash); // the test sets and the recorded training set are unchanged
+    }
+
+    [Fact]
     public void Shuffling_changes_the_batch_order_and_stays_reproducible_for_a_seed()
     {
         var shuffled = PhysicsTestConfigs.Tiny();
@@ -118,11 +131,13 @@ public sealed class PhysicsExperimentTests
         config["data"]!["extrapolation_samples"] = 12;
         config["model"]!["heads"] = 3;
         config["training"]!["stage_lrs"] = new JsonArray(1e-3, 5e-4);
+        config["training"]!["domain_randomization"] = 1.5;
 
         var error = Assert.Throws<ConfigException>(() => Run(config));
 
         Assert.Contains("data.extrapolation_samples", error.Message);
         Assert.Contains("model.width", error.Message);
         Assert.Contains("training.stage_lrs", error.Message);
+        Assert.Contains("training.domain_randomization", error.Message);
     }
 }

@@ -19,7 +19,7 @@ public sealed class PhysicsSuiteFileTests
         var cells = Cells(profile);
 
         Assert.All(cells, c => c.Config.Validate());
-        Assert.Equal(["no-curriculum", "no-physics-loss", "source", "source-slice"], cells.Select(c => c.Cell.Variant).Distinct().Order());
+        Assert.Equal(["domain-randomization", "no-curriculum", "no-physics-loss", "source", "source-slice"], cells.Select(c => c.Cell.Variant).Distinct().Order());
     }
 
     [Fact]
@@ -32,6 +32,8 @@ public sealed class PhysicsSuiteFileTests
         Assert.Equal(source with { PhysicsLoss = PhysicsLossColumns.SourceSlice }, byVariant["source-slice"] with { StageLrs = source.StageLrs });
         Assert.Equal(source with { Curriculum = false }, byVariant["no-curriculum"] with { StageLrs = source.StageLrs });
         Assert.Equal(source with { PhysicsLoss = PhysicsLossColumns.None }, byVariant["no-physics-loss"] with { StageLrs = source.StageLrs });
+        Assert.Equal(0, source.DomainRandomization); // the source's stage 3 changed nothing
+        Assert.Equal(source with { DomainRandomization = 0.3 }, byVariant["domain-randomization"] with { StageLrs = source.StageLrs });
     }
 
     [Fact]

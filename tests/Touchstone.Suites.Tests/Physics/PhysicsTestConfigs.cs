@@ -7,7 +7,7 @@ namespace Touchstone.Suites.Tests.Physics;
 internal static class PhysicsTestConfigs
 {
     /// <summary>A tiny model on a few trajectories: seconds, not a learning test.</summary>
-    public static JsonObject Tiny(int epochsPerStage = 2, int train = 48, int width = 16, int blocks = 1, string physicsLoss = "velocities", bool curriculum = true) => new()
+    public static JsonObject Tiny(int epochsPerStage = 2, int train = 48, int width = 16, int blocks = 1, string physicsLoss = "velocities", bool curriculum = true, double domainRandomization = 0) => new()
     {
         ["data"] = new JsonObject
         {
@@ -30,10 +30,11 @@ internal static class PhysicsTestConfigs
             ["physics_loss"] = physicsLoss,
             ["shuffle"] = false,
             ["knn_k"] = 5,
+            ["domain_randomization"] = domainRandomization,
         },
     };
 
     /// <summary>The typed training section of <see cref="Tiny"/>-like settings.</summary>
     public static PhysicsTrainingConfig Training(PhysicsLossColumns loss = PhysicsLossColumns.Velocities, bool curriculum = true, int epochs = 3) =>
-        new(BatchSize: 32, EpochsPerStage: epochs, StageLrs: [1e-3, 5e-4, 2e-4, 1e-4], Curriculum: curriculum, PhysicsLoss: loss, Shuffle: false, KnnK: 10);
+        new(BatchSize: 32, EpochsPerStage: epochs, StageLrs: [1e-3, 5e-4, 2e-4, 1e-4], Curriculum: curriculum, PhysicsLoss: loss, Shuffle: false, KnnK: 10, DomainRandomization: 0);
 }
