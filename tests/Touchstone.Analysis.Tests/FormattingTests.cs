@@ -46,6 +46,21 @@ public class FormattingTests
     }
 
     [Fact]
+    public void Lists_and_structs_are_written_in_duckdbs_notation_and_as_json_arrays_and_objects()
+    {
+        var nested = new QueryTable(
+            [new QueryColumn("xs", typeof(List<double?>)), new QueryColumn("s", typeof(Dictionary<string, object?>))],
+            [[new List<double?> { 1.5, null, 0.25 }, new Dictionary<string, object?> { ["a"] = 1L, ["b"] = "x" }]]);
+
+        Assert.Equal("xs,s\n\"[1.5, NULL, 0.25]\",\"{a: 1, b: x}\"\n", Write(nested, TableFormat.Csv));
+        using var doc = System.Text.Json.JsonDocument.Parse(Write(nested, TableFormat.Json));
+        var row = doc.RootElement[0];
+        Assert.Equal([1.5, 0.25], row.GetProperty("xs").EnumerateArray().Where(v => v.ValueKind != System.Text.Json.JsonValueKind.Null).Select(v => v.GetDouble()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, row.GetProperty("xs")[1].ValueKind);
+        Assert.Equal(1, row.GetProperty("s").GetProperty("a").GetInt64());
+    }
+
+    [Fact]
     public void Comparison_table_marks_gated_metrics_and_incomparable_runs_and_lists_why()
     {
         var suite = new SuiteComparison("toy", [new ComparedRun("a", "smoke"), new ComparedRun("b", "nightly")],

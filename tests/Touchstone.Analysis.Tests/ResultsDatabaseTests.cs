@@ -42,6 +42,16 @@ public sealed class ResultsDatabaseTests : IDisposable
     }
 
     [Fact]
+    public void A_list_aggregate_comes_back_as_its_values_not_a_type_name()
+    {
+        using var db = Open();
+        var result = db.Query("SELECT list(value ORDER BY step) AS losses, {'n': count(*)} AS s FROM curves WHERE run_id = 'run-a' AND seed = 0");
+
+        Assert.Equal("[3, 2, 1]", Formatting.QueryTableWriter.Text(result.Rows[0][0]));
+        Assert.Equal("{n: 3}", Formatting.QueryTableWriter.Text(result.Rows[0][1]));
+    }
+
+    [Fact]
     public void Curves_view_holds_every_curve_point()
     {
         using var db = Open();

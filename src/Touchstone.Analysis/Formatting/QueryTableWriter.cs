@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Globalization;
 using System.Text.Json;
 using Touchstone.Analysis.Sql;
@@ -23,14 +24,32 @@ public static class QueryTableWriter
         TextTableWriter.Write(writer, table, format);
     }
 
-    /// <summary>A value as text: invariant culture, shortest round-trip form for numbers, ISO 8601 for times.</summary>
+    /// <summary>
+    /// A value as text: invariant culture, shortest round-trip form for numbers, ISO 8601 for times, and DuckDB's own
+    /// notation for nested values — a LIST as [a, b], a STRUCT or MAP as {key: value} (NULL inside one as NULL).
+    /// </summary>
     public static string Text(object? value) => value switch
     {
         null => "",
+        string s => s,
         DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        IDictionary d => "{" + string.Join(", ", Entries(d).Select(e => $"{Nested(e.Key)}: {Nested(e.Value)}")) + "}",
+        IEnumerable e => "[" + string.Join(", ", e.Cast<object?>().Select(Nested)) + "]",
         _ => value.ToString() ?? "",
     };
+
+    private static string Nested(object? value) => value is null ? "NULL" : Text(value);
+
+    // IDictionary's own enumerator: a generic dictionary enumerates KeyValuePairs through IEnumerable.
+    private static IEnumerable<DictionaryEntry> Entries(IDictionary dictionary)
+    {
+        var entries = dictionary.GetEnumerator();
+        while (entries.MoveNext())
+        {
+            yield return entries.Entry;
+        }
+    }
 
     private static void WriteJson(TextWriter writer, QueryTable result)
     {
@@ -72,6 +91,23 @@ public static class QueryTableWriter
                 break;
             case int or long or short or byte or uint or ulong or ushort or sbyte or decimal:
                 json.WriteRawValue(Text(value));
+                break;
+            case IDictionary d:
+                json.WriteStartObject();
+                foreach (var entry in Entries(d))
+                {
+                    json.WritePropertyName(Text(entry.Key));
+                    WriteValue(json, entry.Value);
+                }
+                json.WriteEndObject();
+                break;
+            case IEnumerable e and not string:
+                json.WriteStartArray();
+                foreach (var item in e)
+                {
+                    WriteValue(json, item);
+                }
+                json.WriteEndArray();
                 break;
             default:
                 json.WriteStringValue(Text(value));
