@@ -70,16 +70,7 @@ public sealed class BallWorld
 
         // Bounces happen on the end-of-step velocities, the ones the ballistic positions above belong to; a bounce
         // before the gravity update would add this step's gravity to a velocity the ball never flew with.
-        foreach (var contact in contacts)
-        {
-            contact.Strike();
-        }
-
-        foreach (var contact in contacts)
-        {
-            contact.StrikeFriction();
-        }
-
+        Strike(contacts);
         Collide(contacts);
         for (var pass = 0; pass < Geometry.SolverIterations; pass++)
         {
@@ -90,6 +81,17 @@ public sealed class BallWorld
         }
 
         StepCount++;
+    }
+
+    // The wall bounces solved at impact: every leaving speed first, then the friction each strike allows, so that at a
+    // corner one wall's friction cannot change the velocity the other wall's leaving speed is set on.
+    private static void Strike(List<Contact> contacts)
+    {
+        var struck = contacts.Where(c => c.Strike()).ToList();
+        foreach (var contact in struck)
+        {
+            contact.StrikeFriction();
+        }
     }
 
     // Bounces as events, one contact at a time on the current velocities, until nothing approaches: each event

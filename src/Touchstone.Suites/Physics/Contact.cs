@@ -31,16 +31,18 @@ internal sealed class Contact(Ball? a, Ball b, double nx, double ny, double rest
 
     /// <summary>
     /// Gives a wall bounce solved at impact its leaving speed (the normal part only; <see cref="StrikeFriction"/>
-    /// follows once every strike of the step is in, so that friction at one wall of a corner cannot change the
-    /// velocity another wall's leaving speed is then set on).
+    /// follows). Returns whether this contact is such a bounce.
     /// </summary>
-    public void Strike()
+    public bool Strike()
     {
-        if (leavingSpeed is { } speed)
+        if (leavingSpeed is not { } speed)
         {
-            _strikeImpulse = Math.Max((speed - NormalVelocity()) * NormalMass, 0);
-            Push(_strikeImpulse * nx, _strikeImpulse * ny, 0);
+            return false;
         }
+
+        _strikeImpulse = Math.Max((speed - NormalVelocity()) * NormalMass, 0);
+        Push(_strikeImpulse * nx, _strikeImpulse * ny, 0);
+        return true;
     }
 
     /// <summary>The friction a strike's impulse allows (up to μ·impulse), acting on the contact point's sliding.</summary>

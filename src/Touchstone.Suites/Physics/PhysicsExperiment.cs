@@ -188,8 +188,7 @@ public sealed class PhysicsExperiment : Experiment<PhysicsConfig>
         private double Step(long[] indices, double physicsWeight, DomainRandomizer? randomizer)
         {
             using var scope = DisposeScope.Begin();
-            var index = Tensor.From(indices, _x.Device);
-            var (input, target) = randomizer is null ? (_x.IndexSelect(0, index), _y.IndexSelect(0, index)) : randomizer.Batch(indices, _x.Device);
+            var (input, target) = randomizer?.Batch(indices, _x.Device) ?? Select(indices);
             var prediction = _model.Forward(input);
             var loss = F.MseLoss(prediction, target);
             if (physicsWeight != 0)
@@ -201,6 +200,12 @@ public sealed class PhysicsExperiment : Experiment<PhysicsConfig>
             loss.Backward();
             _optimizer.Step();
             return loss.Item<double>();
+        }
+
+        private (Tensor X, Tensor Y) Select(long[] indices)
+        {
+            var index = Tensor.From(indices, _x.Device);
+            return (_x.IndexSelect(0, index), _y.IndexSelect(0, index));
         }
 
         private List<(string Name, PhysicsScore Score)> Score()
